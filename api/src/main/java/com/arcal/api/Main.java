@@ -1,0 +1,6 @@
+package com.arcal.api;
+
+public final class Main {
+  public static void main(String[] args) {
+  }
+}

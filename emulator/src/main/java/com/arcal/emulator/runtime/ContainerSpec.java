@@ -1,0 +1,34 @@
+package com.arcal.emulator.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one app's replica must run.
+ *
+ * @param appName the Container App name (carried in the process command line)
+ * @param revisionName the revision the replica belongs to
+ * @param image the container image, mapped to a local command by the runtime
+ * @param bindHost the loopback address reserved for this app; its ports listen there
+ * @param env the template's environment variables (the runtime adds PORT, GRPC_PORT, BIND_HOST)
+ * @param ports the container ports the app exposes: ingress targetPort first, then additional
+ *     port mappings
+ */
+public record ContainerSpec(
+    String appName,
+    String revisionName,
+    String image,
+    String bindHost,
+    Map<String, String> env,
+    List<Integer> ports) {
+
+  public ContainerSpec {
+    Objects.requireNonNull(appName, "appName");
+    Objects.requireNonNull(revisionName, "revisionName");
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(bindHost, "bindHost");
+    env = Map.copyOf(env);
+    ports = List.copyOf(ports);
+  }
+}

@@ -1,0 +1,6 @@
+package com.arcal.engine;
+
+public final class Main {
+  public static void main(String[] args) {
+  }
+}
