@@ -1,6 +1,7 @@
 package com.arcal.emulator.runtime;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the "containers" behind the emulated Container Apps: one replica per app, the way Azure
@@ -36,6 +37,13 @@ public interface ContainerRuntime extends AutoCloseable {
    * supervisor then restarts it like any other crash. For tests and benchmarks.
    */
   void crash(String appName);
+
+  /**
+   * Stops every replica whose app is not in {@code appNames}, including processes left behind by a
+   * previous run of the emulator that no known app owns. Called once after the emulator reloaded
+   * its state and ensured every known app, so that no orphan survives a restart.
+   */
+  void retainOnly(Set<String> appNames);
 
   /** Stops every replica this runtime started; none survives it. */
   @Override
