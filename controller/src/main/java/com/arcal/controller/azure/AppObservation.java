@@ -1,0 +1,51 @@
+package com.arcal.controller.azure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What Azure says about one Container App, reduced to what the controller reads.
+ *
+ * @param name app name
+ * @param tags resource tags (ownership and the applied spec hash live here)
+ * @param state provisioning state
+ * @param latestRevisionName latest revision, empty until the first provisioning succeeded
+ * @param ingressFqdn {@code configuration.ingress.fqdn}, empty until provisioned
+ * @param outboundIpAddresses the app's outbound IPs (the local emulator reports the app's
+ *     loopback address here)
+ * @param image image of the app's first container, empty if unknown
+ * @param env environment of the app's first container
+ */
+public record AppObservation(
+    String name,
+    Map<String, String> tags,
+    ProvisioningState state,
+    String latestRevisionName,
+    String ingressFqdn,
+    List<String> outboundIpAddresses,
+    String image,
+    Map<String, String> env) {
+
+  public AppObservation {
+    Objects.requireNonNull(name, "name");
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+    Objects.requireNonNull(state, "state");
+    latestRevisionName = latestRevisionName == null ? "" : latestRevisionName;
+    ingressFqdn = ingressFqdn == null ? "" : ingressFqdn;
+    outboundIpAddresses = outboundIpAddresses == null ? List.of() : List.copyOf(outboundIpAddresses);
+    image = image == null ? "" : image;
+    env = env == null ? Map.of() : Map.copyOf(env);
+  }
+
+  /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
+  public AppObservation withState(ProvisioningState next) {
+    return new AppObservation(
+        name, tags, next, latestRevisionName, ingressFqdn, outboundIpAddresses, image, env);
+  }
+
+  public Optional<String> tag(String key) {
+    return Optional.ofNullable(tags.get(key));
+  }
+}

@@ -1,0 +1,116 @@
+package com.arcal.controller.azure;
+
+import com.arcal.controller.budget.ArmBudget;
+import com.arcal.controller.budget.ArmOperation;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpPipelinePosition;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import java.time.Duration;
+import reactor.core.publisher.Mono;
+
+/**
+ * Puts every ARM request, whichever code path sends it, behind the shared {@link ArmBudget}, and
+ * feeds the budget what ARM says back: 429 with Retry-After slows every worker, and the
+ * {@code x-ms-ratelimit-remaining-*} headers correct our idea of what is left.
+ *
+ * <p>A request that cannot get a token within {@code maxWait} is not sent: it fails with a
+ * retryable {@link ArmException} carrying the expected wait, and its key is requeued for then.
+ */
+public final class ArmBudgetPolicy implements HttpPipelinePolicy {
+  private final ArmBudget budget;
+  private final Duration maxWait;
+  private final ArmCallListener listener;
+
+  public ArmBudgetPolicy(ArmBudget budget, Duration maxWait, ArmCallListener listener) {
+    this.budget = budget;
+    this.maxWait = maxWait;
+    this.listener = listener;
+  }
+
+  /** Told of every ARM response (method, status); for metrics. */
+  @FunctionalInterface
+  public interface ArmCallListener {
+    ArmCallListener NONE = (method, status) -> {};
+
+    void answered(String method, int status);
+  }
+
+  @Override
+  public HttpPipelinePosition getPipelinePosition() {
+    return HttpPipelinePosition.PER_RETRY;
+  }
+
+  @Override
+  public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+    return Mono.fromCallable(() -> acquire(context))
+        .flatMap(kind -> next.process().doOnNext(r -> observe(kind, context, r)));
+  }
+
+  @Override
+  public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+    ArmOperation kind = acquire(context);
+    HttpResponse response = next.processSync();
+    observe(kind, context, response);
+    return response;
+  }
+
+  private ArmOperation acquire(HttpPipelineCallContext context) {
+    ArmOperation kind = kindOf(context.getHttpRequest().getHttpMethod());
+    boolean granted;
+    try {
+      granted = budget.acquire(kind, maxWait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      granted = false;
+    }
+    if (!granted) {
+      Duration wait = budget.estimatedWait(kind);
+      throw new ArmException(
+          "ARM " + kind.name().toLowerCase() + " budget spent; next token in " + wait.toMillis() + " ms",
+          0,
+          "ClientBudgetExhausted",
+          wait.isZero() ? Duration.ofMillis(100) : wait,
+          false,
+          null);
+    }
+    return kind;
+  }
+
+  private void observe(ArmOperation kind, HttpPipelineCallContext context, HttpResponse response) {
+    listener.answered(context.getHttpRequest().getHttpMethod().name(), response.getStatusCode());
+    String remaining =
+        response.getHeaderValue("x-ms-ratelimit-remaining-subscription-" + headerKind(kind));
+    if (remaining != null) {
+      try {
+        budget.onRemaining(kind, Long.parseLong(remaining.trim()));
+      } catch (NumberFormatException e) {
+        // a malformed header tells us nothing
+      }
+    }
+    if (response.getStatusCode() == 429) {
+      Duration retryAfter =
+          AzureContainerApps.RetryAfter.parse(response.getHeaderValue("Retry-After"))
+              .orElse(budget.settings().defaultRetryAfter());
+      budget.onThrottled(kind, retryAfter);
+    }
+  }
+
+  static ArmOperation kindOf(HttpMethod method) {
+    if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+      return ArmOperation.READ;
+    }
+    return method == HttpMethod.DELETE ? ArmOperation.DELETE : ArmOperation.WRITE;
+  }
+
+  private static String headerKind(ArmOperation kind) {
+    return switch (kind) {
+      case READ -> "reads";
+      case WRITE -> "writes";
+      case DELETE -> "deletes";
+    };
+  }
+}

@@ -1,0 +1,28 @@
+package com.arcal.controller.azure;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The controller's view of Azure Container Apps in one resource group. Writes only start
+ * long-running operations and return at once; their progress is observed later through
+ * {@link #get} or {@link #list}, which is what lets an operation survive an orchestrator restart.
+ * Every failure is an {@link ArmException}.
+ */
+public interface ContainerAppsPort {
+
+  /** Every app in the resource group: one paged LIST. */
+  List<AppObservation> list();
+
+  /** One app, or empty when Azure says it does not exist. */
+  Optional<AppObservation> get(String appName);
+
+  /** Sends the PUT (create or replace) and returns what Azure answered, usually InProgress. */
+  AppObservation beginCreateOrUpdate(AppRequest request);
+
+  /** Sends the DELETE; returns without waiting for the app to be gone. Missing app: no error. */
+  void beginDelete(String appName);
+
+  /** Restarts the app's replicas of that revision (ARM revision restart). */
+  void restartRevision(String appName, String revisionName);
+}

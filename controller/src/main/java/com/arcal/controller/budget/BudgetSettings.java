@@ -1,0 +1,57 @@
+package com.arcal.controller.budget;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Size of the shared ARM budget. ARM's own buckets (per subscription, per region) are 250 reads
+ * with 25 refilled per second and 200 writes / 200 deletes with 10 per second; the defaults stay
+ * slightly below so that other clients of the subscription (portal, CLI) keep some room.
+ *
+ * @param reads bucket for GET/LIST
+ * @param writes bucket for PUT/PATCH/POST
+ * @param deletes bucket for DELETE
+ * @param defaultRetryAfter pause after a 429 that carried no usable Retry-After
+ */
+public record BudgetSettings(Bucket reads, Bucket writes, Bucket deletes, Duration defaultRetryAfter) {
+
+  /**
+   * One token bucket.
+   *
+   * @param burst tokens when full (requests that may go at once)
+   * @param perSecond tokens added back per second
+   */
+  public record Bucket(int burst, double perSecond) {
+    public Bucket {
+      if (burst < 1) {
+        throw new IllegalArgumentException("bucket burst must be >= 1, was " + burst);
+      }
+      if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+        throw new IllegalArgumentException("bucket refill must be > 0 per second, was " + perSecond);
+      }
+    }
+  }
+
+  public BudgetSettings {
+    Objects.requireNonNull(reads, "reads");
+    Objects.requireNonNull(writes, "writes");
+    Objects.requireNonNull(deletes, "deletes");
+    Objects.requireNonNull(defaultRetryAfter, "defaultRetryAfter");
+    if (defaultRetryAfter.isNegative() || defaultRetryAfter.isZero()) {
+      throw new IllegalArgumentException("defaultRetryAfter must be positive, was " + defaultRetryAfter);
+    }
+  }
+
+  public static BudgetSettings defaults() {
+    return new BudgetSettings(
+        new Bucket(240, 25), new Bucket(190, 10), new Bucket(190, 10), Duration.ofSeconds(2));
+  }
+
+  public Bucket bucket(ArmOperation kind) {
+    return switch (kind) {
+      case READ -> reads;
+      case WRITE -> writes;
+      case DELETE -> deletes;
+    };
+  }
+}

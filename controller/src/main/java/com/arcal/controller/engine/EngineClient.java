@@ -1,0 +1,35 @@
+package com.arcal.controller.engine;
+
+import com.arcal.controller.sale.SaleId;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Talks to sale engines over their internal gRPC port. Every call has a deadline; failures are
+ * {@link EngineException}s. Implementations cache one connection per address until
+ * {@link #forget} is called for it.
+ */
+public interface EngineClient extends AutoCloseable {
+
+  /** Sends {@code StartSale}; idempotent on the engine for the same sale and generation. */
+  EngineView start(EngineAddress address, SaleId saleId, Map<String, String> config, long generation);
+
+  /** Sends {@code GetSale}. */
+  EngineView get(EngineAddress address);
+
+  /** Sends {@code StopSale} for that sale. */
+  EngineView stop(EngineAddress address, SaleId saleId);
+
+  /**
+   * Watches the engine's gRPC health. The listener gets {@code true} when it reports SERVING,
+   * {@code false} when it reports anything else or the watch breaks (after a break the watch is
+   * over: watch again to resume). Returns a handle that cancels the watch.
+   */
+  AutoCloseable watchHealth(EngineAddress address, Consumer<Boolean> listener);
+
+  /** Closes the connection to that address, if any (its app is gone or moved). */
+  void forget(EngineAddress address);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,192 @@
+package com.arcal.controller.engine;
+
+import com.arcal.controller.sale.SaleId;
+import com.arcal.engine.v1.GetSaleRequest;
+import com.arcal.engine.v1.SaleEngineGrpc;
+import com.arcal.engine.v1.SaleStatus;
+import com.arcal.engine.v1.StartSaleRequest;
+import com.arcal.engine.v1.StopSaleRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * {@link EngineClient} over gRPC: one cached plaintext channel per engine address (the port is
+ * internal to the VNet), a deadline on every unary call, and a declared retry policy for
+ * UNAVAILABLE so a connection blip does not fail a reconcile pass.
+ */
+public final class GrpcEngineClient implements EngineClient {
+  private final Duration deadline;
+  private final Function<EngineAddress, ManagedChannel> channelFactory;
+  private final ConcurrentMap<EngineAddress, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+  public GrpcEngineClient(Duration deadline) {
+    this(deadline, GrpcEngineClient::nettyChannel);
+  }
+
+  /** For tests: channels made by the given factory (e.g. in-process). */
+  public GrpcEngineClient(Duration deadline, Function<EngineAddress, ManagedChannel> channelFactory) {
+    this.deadline = deadline;
+    this.channelFactory = channelFactory;
+  }
+
+  private static ManagedChannel nettyChannel(EngineAddress address) {
+    return NettyChannelBuilder.forAddress(address.host(), address.port())
+        .usePlaintext()
+        .defaultServiceConfig(retryOnUnavailable())
+        .enableRetry()
+        .build();
+  }
+
+  /** Service config: up to 3 attempts on UNAVAILABLE, backoff 100 ms to 500 ms. */
+  private static Map<String, ?> retryOnUnavailable() {
+    Map<String, Object> retryPolicy =
+        Map.of(
+            "maxAttempts", 3.0,
+            "initialBackoff", "0.1s",
+            "maxBackoff", "0.5s",
+            "backoffMultiplier", 2.0,
+            "retryableStatusCodes", List.of("UNAVAILABLE"));
+    Map<String, Object> methodConfig =
+        Map.of(
+            "name", List.of(Map.of("service", SaleEngineGrpc.SERVICE_NAME)),
+            "retryPolicy", retryPolicy);
+    return Map.of("methodConfig", List.of(methodConfig));
+  }
+
+  @Override
+  public EngineView start(
+      EngineAddress address, SaleId saleId, Map<String, String> config, long generation) {
+    StartSaleRequest request =
+        StartSaleRequest.newBuilder()
+            .setSaleId(saleId.value())
+            .putAllConfig(config)
+            .setGeneration(generation)
+            .build();
+    return unary(address, "StartSale", stub -> stub.startSale(request));
+  }
+
+  @Override
+  public EngineView get(EngineAddress address) {
+    return unary(address, "GetSale", stub -> stub.getSale(GetSaleRequest.getDefaultInstance()));
+  }
+
+  @Override
+  public EngineView stop(EngineAddress address, SaleId saleId) {
+    StopSaleRequest request = StopSaleRequest.newBuilder().setSaleId(saleId.value()).build();
+    return unary(address, "StopSale", stub -> stub.stopSale(request));
+  }
+
+  private EngineView unary(
+      EngineAddress address,
+      String method,
+      Function<SaleEngineGrpc.SaleEngineBlockingStub, SaleStatus> call) {
+    var stub =
+        SaleEngineGrpc.newBlockingStub(channel(address))
+            .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      return toView(call.apply(stub));
+    } catch (StatusRuntimeException e) {
+      Status.Code code = e.getStatus().getCode();
+      boolean unreachable =
+          code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
+      throw new EngineException(
+          method + " to engine " + address + " failed: " + code
+              + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()),
+          unreachable,
+          e);
+    }
+  }
+
+  @Override
+  public AutoCloseable watchHealth(EngineAddress address, Consumer<Boolean> listener) {
+    AtomicReference<ClientCallStreamObserver<HealthCheckRequest>> call = new AtomicReference<>();
+    HealthGrpc.newStub(channel(address))
+        .watch(
+            HealthCheckRequest.newBuilder().setService("").build(),
+            new ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>() {
+              @Override
+              public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> stream) {
+                call.set(stream);
+              }
+
+              @Override
+              public void onNext(HealthCheckResponse value) {
+                listener.accept(value.getStatus() == HealthCheckResponse.ServingStatus.SERVING);
+              }
+
+              @Override
+              public void onError(Throwable t) {
+                if (Status.fromThrowable(t).getCode() != Status.Code.CANCELLED) {
+                  listener.accept(false);
+                }
+              }
+
+              @Override
+              public void onCompleted() {
+                listener.accept(false);
+              }
+            });
+    return () -> {
+      var stream = call.get();
+      if (stream != null) {
+        stream.cancel("watch no longer needed", null);
+      }
+    };
+  }
+
+  private ManagedChannel channel(EngineAddress address) {
+    return channels.computeIfAbsent(address, channelFactory);
+  }
+
+  @Override
+  public void forget(EngineAddress address) {
+    ManagedChannel channel = channels.remove(address);
+    if (channel != null) {
+      channel.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    channels.keySet().forEach(this::forget);
+  }
+
+  private static EngineView toView(SaleStatus status) {
+    EngineView.State state =
+        switch (status.getState()) {
+          case SALE_STATE_IDLE -> EngineView.State.IDLE;
+          case SALE_STATE_RUNNING -> EngineView.State.RUNNING;
+          case SALE_STATE_STOPPED -> EngineView.State.STOPPED;
+          case SALE_STATE_FAILED -> EngineView.State.FAILED;
+          default -> EngineView.State.UNKNOWN;
+        };
+    Instant startedAt =
+        status.hasStartedAt()
+            ? Instant.ofEpochSecond(status.getStartedAt().getSeconds(), status.getStartedAt().getNanos())
+            : null;
+    return new EngineView(
+        status.getSaleId(),
+        state,
+        status.getGeneration(),
+        startedAt,
+        status.getConnectedBuyers(),
+        status.getMessage());
+  }
+}

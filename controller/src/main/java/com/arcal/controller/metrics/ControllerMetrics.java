@@ -1,0 +1,103 @@
+package com.arcal.controller.metrics;
+
+import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
+import com.arcal.controller.queue.QueueListener;
+import com.arcal.controller.reconcile.ReconcileObserver;
+import com.arcal.controller.reconcile.Result;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.status.StatusBoard;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * The controller's metrics, named after controller-runtime's where they fit
+ * ({@code controller_runtime_reconcile_total}, {@code workqueue_depth}, ...), plus ARM calls by
+ * method and status and sales by phase.
+ */
+public final class ControllerMetrics implements QueueListener, ReconcileObserver, ArmCallListener {
+  private static final String CONTROLLER = "sale";
+
+  private final MeterRegistry registry;
+  private final Timer reconcileTime;
+  private final Counter adds;
+  private final Counter retries;
+  private final Timer queueDuration;
+  private final Timer workDuration;
+
+  public ControllerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.reconcileTime =
+        Timer.builder("controller.runtime.reconcile.time")
+            .description("Time of one reconcile pass")
+            .tag("controller", CONTROLLER)
+            .register(registry);
+    this.adds = Counter.builder("workqueue.adds").tag("name", CONTROLLER).register(registry);
+    this.retries = Counter.builder("workqueue.retries").tag("name", CONTROLLER).register(registry);
+    this.queueDuration =
+        Timer.builder("workqueue.queue.duration")
+            .description("How long a key waited in the queue before a worker took it")
+            .tag("name", CONTROLLER)
+            .register(registry);
+    this.workDuration =
+        Timer.builder("workqueue.work.duration").tag("name", CONTROLLER).register(registry);
+  }
+
+  /** Gauges read on scrape: queue depth and sales per phase. */
+  public void bind(IntSupplier queueDepth, StatusBoard board) {
+    Gauge.builder("workqueue.depth", queueDepth::getAsInt).tag("name", CONTROLLER).register(registry);
+    for (Phase phase : Phase.values()) {
+      Gauge.builder(
+              "arcal.sales",
+              board,
+              b -> b.all().stream().map(SaleStatus::phase).filter(phase::equals).count())
+          .description("Sales by phase")
+          .tag("phase", phase.display())
+          .register(registry);
+    }
+  }
+
+  @Override
+  public void reconciled(Duration took, Result result) {
+    reconcileTime.record(took);
+    String outcome =
+        result.backoff() ? "error" : result.requeueAfter().isPresent() ? "requeue_after" : "success";
+    registry.counter("controller.runtime.reconcile", "controller", CONTROLLER, "result", outcome).increment();
+  }
+
+  @Override
+  public void failed(Duration took, Throwable error) {
+    reconcileTime.record(took);
+    registry.counter("controller.runtime.reconcile", "controller", CONTROLLER, "result", "error").increment();
+    registry.counter("controller.runtime.reconcile.errors", "controller", CONTROLLER).increment();
+  }
+
+  @Override
+  public void added() {
+    adds.increment();
+  }
+
+  @Override
+  public void retried(Duration backoff) {
+    retries.increment();
+  }
+
+  @Override
+  public void taken(Duration timeInQueue) {
+    queueDuration.record(timeInQueue);
+  }
+
+  @Override
+  public void finished(Duration processing) {
+    workDuration.record(processing);
+  }
+
+  @Override
+  public void answered(String method, int status) {
+    registry.counter("arcal.arm.requests", "method", method, "status", Integer.toString(status)).increment();
+  }
+}

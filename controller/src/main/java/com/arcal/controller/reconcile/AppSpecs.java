@@ -1,0 +1,94 @@
+package com.arcal.controller.reconcile;
+
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.AppRequest;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.sale.SaleSpec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns a desired sale into the Container App we PUT, and fingerprints it. The fingerprint (spec
+ * hash) is written as a tag, so "does Azure already have this spec?" is a tag comparison: never
+ * PUT what already matches.
+ */
+public final class AppSpecs {
+  /** Env var carrying the sale id into the container. */
+  public static final String ENV_SALE_ID = "ARCAL_SALE_ID";
+  /** Env var carrying the sale's config (JSON); also what lets us adopt an app's spec. */
+  public static final String ENV_SALE_CONFIG = "ARCAL_SALE_CONFIG";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+  private final AppNaming naming;
+  private final SaleDefaults defaults;
+  private final Ownership ownership;
+
+  public AppSpecs(AppNaming naming, SaleDefaults defaults, Ownership ownership) {
+    this.naming = naming;
+    this.defaults = defaults;
+    this.ownership = ownership;
+  }
+
+  /** The spec with defaults applied: what is actually deployed. */
+  public SaleSpec effective(DesiredSale sale) {
+    return defaults.apply(sale.spec());
+  }
+
+  /** A stable fingerprint of the effective spec (not of the generation). */
+  public String hash(DesiredSale sale) {
+    SaleSpec spec = effective(sale);
+    String canonical =
+        spec.image() + "\n" + spec.cpu() + "\n" + spec.memory() + "\n" + configJson(spec.config());
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from the JVM", e);
+    }
+  }
+
+  public AppRequest request(DesiredSale sale) {
+    SaleSpec spec = effective(sale);
+    return new AppRequest(
+        naming.appName(sale.id()),
+        spec.image(),
+        spec.cpu(),
+        spec.memory(),
+        Map.of(ENV_SALE_ID, sale.id().value(), ENV_SALE_CONFIG, configJson(spec.config())),
+        ownership.tags(sale.id(), hash(sale), sale.generation()));
+  }
+
+  /** The spec an existing app runs, for adopting it into the desired state. */
+  public Optional<SaleSpec> specOf(AppObservation app) {
+    String raw = app.env().getOrDefault(ENV_SALE_CONFIG, "{}");
+    try {
+      Map<String, String> config = JSON.readValue(raw, new TypeReference<TreeMap<String, String>>() {});
+      String image = app.image().isEmpty() || app.image().equals(defaults.image()) ? null : app.image();
+      return Optional.of(new SaleSpec(image, config, null, null));
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String configJson(Map<String, String> config) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(config));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings always serialises", e);
+    }
+  }
+}

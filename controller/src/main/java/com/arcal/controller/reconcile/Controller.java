@@ -1,0 +1,309 @@
+package com.arcal.controller.reconcile;
+
+import com.arcal.controller.ArcalException;
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.queue.WorkQueue;
+import com.arcal.controller.sale.DesiredState;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.status.StatusBoard;
+import com.arcal.controller.store.DesiredStateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the reconcile loop: a pool of workers draining the keyed work queue into
+ * {@link SaleReconciler}, fed by desired-state changes (immediately), engine health watches,
+ * requeues of in-flight operations, and a periodic jittered resync (one paged LIST, then every
+ * desired and every owned key).
+ *
+ * <p>The worker loop never dies: every throwable is caught, the key is always marked done, and
+ * failures are retried with per-key backoff (transient) or reported without hot retry
+ * (permanent).
+ */
+public final class Controller implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Controller.class);
+  private static final Duration TAKE_TIMEOUT = Duration.ofMillis(500);
+
+  private final DesiredStateStore store;
+  private final ContainerAppsPort apps;
+  private final Fleet fleet;
+  private final SaleReconciler reconciler;
+  private final StatusBoard board;
+  private final WorkQueue<SaleId> queue;
+  private final DeletionBrake brake;
+  private final HealthWatches watches;
+  private final ControllerSettings settings;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final ReconcileObserver observer;
+  private final ScheduledExecutorService scheduler;
+  private final List<Thread> workers = new ArrayList<>();
+  private volatile boolean running;
+  private volatile Optional<String> platformProblem = Optional.of("not listed yet");
+
+  public Controller(
+      DesiredStateStore store,
+      ContainerAppsPort apps,
+      Fleet fleet,
+      SaleReconciler reconciler,
+      StatusBoard board,
+      WorkQueue<SaleId> queue,
+      DeletionBrake brake,
+      HealthWatches watches,
+      ControllerSettings settings,
+      Clock clock,
+      RandomGenerator random,
+      ReconcileObserver observer) {
+    this.store = store;
+    this.apps = apps;
+    this.fleet = fleet;
+    this.reconciler = reconciler;
+    this.board = board;
+    this.queue = queue;
+    this.brake = brake;
+    this.watches = watches;
+    this.settings = settings;
+    this.clock = clock;
+    this.random = random;
+    this.observer = observer;
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "controller-resync");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Rediscovers the fleet, adopts on a first start, then starts the workers and the resync. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    store.watch(this::onDesiredChange);
+    holdDeletionsWhileStoreUnusable();
+    if (resync() && store.createdFresh()) {
+      adoptOwnedApps();
+    }
+    for (int i = 0; i < settings.workers(); i++) {
+      Thread t = new Thread(this::work, "reconcile-" + i);
+      t.setDaemon(true);
+      t.start();
+      workers.add(t);
+    }
+    scheduleResync();
+  }
+
+  /** Enqueues a sale (an engine health change, an API confirmation...). */
+  public void enqueue(SaleId id) {
+    queue.add(id);
+  }
+
+  /** Why the platform cannot be trusted right now (last LIST failed), empty when fine. */
+  public Optional<String> platformProblem() {
+    return platformProblem;
+  }
+
+  public SortedSet<String> heldDeletions() {
+    return brake.held();
+  }
+
+  /** Releases the held deletions and enqueues their sales. */
+  public SortedSet<String> confirmDeletions() {
+    SortedSet<String> released = brake.confirm();
+    fleet.apps().stream()
+        .filter(a -> released.contains(a.name()))
+        .forEach(a -> reconciler.ownership().saleOf(a).ifPresent(queue::add));
+    return released;
+  }
+
+  public Fleet fleet() {
+    return fleet;
+  }
+
+  public SaleReconciler reconciler() {
+    return reconciler;
+  }
+
+  /** One full LIST, then every desired and every owned key is enqueued. */
+  public boolean resync() {
+    long started = fleet.beginList();
+    List<AppObservation> listed;
+    try {
+      listed = apps.list();
+    } catch (ArcalException e) {
+      platformProblem = Optional.of(e.getMessage());
+      log.warn("resync: listing apps failed: {}", e.getMessage());
+      return false;
+    }
+    fleet.listed(started, listed);
+    platformProblem = Optional.empty();
+    Set<SaleId> keys = new HashSet<>(store.snapshot().asMap().keySet());
+    for (AppObservation app : listed) {
+      reconciler.ownership().saleOf(app).ifPresent(keys::add);
+    }
+    board.all().forEach(s -> keys.add(s.saleId()));
+    keys.forEach(queue::add);
+    return true;
+  }
+
+  private void scheduleResync() {
+    long base = settings.resyncPeriod().toMillis();
+    long jitter = (long) (base * 0.1 * (random.nextDouble() * 2 - 1));
+    scheduler.schedule(
+        () -> {
+          try {
+            resync();
+          } catch (RuntimeException e) {
+            log.error("resync failed", e);
+          } finally {
+            if (running) {
+              scheduleResync();
+            }
+          }
+        },
+        Math.max(1, base + jitter),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * First start with no desired-state document: the apps we own are live sales of an earlier
+   * installation; adopt them instead of deleting them.
+   */
+  private void adoptOwnedApps() {
+    DesiredState desired = store.snapshot();
+    for (AppObservation app : fleet.apps()) {
+      Optional<SaleId> sale = reconciler.ownership().saleOf(app);
+      if (sale.isEmpty() || desired.sale(sale.get()).isPresent()) {
+        continue;
+      }
+      reconciler.specs().specOf(app).ifPresent(spec -> {
+        try {
+          store.put(sale.get(), spec, Optional.empty());
+          log.info("adopted {} into the desired state as sale {}", app.name(), sale.get());
+        } catch (ArcalException e) {
+          log.warn("could not adopt {}: {}", app.name(), e.getMessage());
+        }
+      });
+    }
+  }
+
+  private void onDesiredChange(DesiredState before, DesiredState after) {
+    holdDeletionsWhileStoreUnusable();
+    Set<SaleId> keys = new HashSet<>(before.asMap().keySet());
+    keys.addAll(after.asMap().keySet());
+    for (SaleId id : keys) {
+      if (!before.sale(id).equals(after.sale(id))) {
+        queue.add(id);
+      }
+    }
+  }
+
+  /**
+   * A store that has never loaded a good document (its file is broken from the start) says
+   * nothing about what should be deleted: hold every deletion until it does.
+   */
+  private void holdDeletionsWhileStoreUnusable() {
+    boolean neverLoaded = store.problem().isPresent() && store.snapshot().asMap().isEmpty();
+    brake.forceHold(neverLoaded);
+  }
+
+  private void work() {
+    while (running) {
+      Optional<SaleId> key;
+      try {
+        key = queue.take(TAKE_TIMEOUT);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      key.ifPresent(this::process);
+    }
+  }
+
+  private void process(SaleId key) {
+    Instant start = clock.instant();
+    try {
+      Result result = reconciler.reconcile(key);
+      if (result.backoff()) {
+        queue.addRateLimited(key);
+      } else {
+        queue.forget(key);
+        result.requeueAfter().ifPresent(d -> queue.addAfter(key, d));
+      }
+      observer.reconciled(Duration.between(start, clock.instant()), result);
+    } catch (Throwable t) {
+      onFailure(key, t);
+      observer.failed(Duration.between(start, clock.instant()), t);
+    } finally {
+      queue.done(key);
+    }
+  }
+
+  private void onFailure(SaleId key, Throwable t) {
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    boolean permanent = t instanceof ArcalException e && !e.retryable();
+    String appName = safeAppName(key);
+    board.update(
+        key,
+        SaleStatus.initial(key, appName, 0, clock.instant()),
+        s -> permanent ? s.withPhase(Phase.FAILED, null).withError(message) : s.withError(message));
+    if (t instanceof ArmException arm && arm.retryAfter().isPresent()) {
+      queue.addAfter(key, arm.retryAfter().get());
+    } else if (permanent) {
+      queue.forget(key);
+      log.warn("sale {}: {} (not retried until the next change or resync)", key, message);
+    } else {
+      queue.addRateLimited(key);
+      if (!(t instanceof ArcalException)) {
+        log.error("sale {}: unexpected failure", key, t);
+      } else {
+        log.info("sale {}: {} (retrying)", key, message);
+      }
+    }
+  }
+
+  private String safeAppName(SaleId key) {
+    try {
+      return settings.naming().appName(key);
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Stops the resync and the workers, letting in-flight passes finish. */
+  @Override
+  public synchronized void close() {
+    running = false;
+    scheduler.shutdownNow();
+    queue.shutDown();
+    for (Thread t : workers) {
+      try {
+        t.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    workers.clear();
+    watches.close();
+  }
+}

@@ -1,0 +1,52 @@
+package com.arcal.controller.reconcile;
+
+import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.engine.EngineClient;
+import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.queue.Backoff;
+import com.arcal.controller.queue.RateLimitingWorkQueue;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.StatusBoard;
+import com.arcal.controller.store.DesiredStateStore;
+import java.time.Clock;
+import java.util.random.RandomGenerator;
+
+/**
+ * Assembles a {@link Controller} from its seams. The caller keeps ownership of the seams
+ * (store, port, engine client) and closes them after the controller.
+ */
+public final class ControllerWiring {
+  private ControllerWiring() {}
+
+  /** The assembled parts the API reads from. */
+  public record Parts(Controller controller, StatusBoard board, FleetPlanner planner) {}
+
+  public static Parts wire(
+      DesiredStateStore store,
+      ContainerAppsPort apps,
+      EngineClient engines,
+      EngineEndpoints endpoints,
+      ControllerSettings settings,
+      Backoff backoff,
+      ControllerMetrics metrics,
+      Clock clock,
+      RandomGenerator random) {
+    StatusBoard board = new StatusBoard(clock);
+    Fleet fleet = new Fleet();
+    RateLimitingWorkQueue<SaleId> queue = new RateLimitingWorkQueue<>(backoff, random, metrics);
+    DeletionBrake brake = new DeletionBrake(settings.brake());
+    HealthWatches watches = new HealthWatches(engines, queue::add);
+    SaleReconciler reconciler =
+        new SaleReconciler(
+            store, fleet, apps, engines, endpoints, board, watches, brake, settings, clock);
+    Controller controller =
+        new Controller(
+            store, apps, fleet, reconciler, board, queue, brake, watches, settings, clock, random,
+            metrics);
+    metrics.bind(queue::depth, board);
+    FleetPlanner planner =
+        new FleetPlanner(reconciler.planner(), reconciler.ownership(), fleet, board, settings);
+    return new Parts(controller, board, planner);
+  }
+}

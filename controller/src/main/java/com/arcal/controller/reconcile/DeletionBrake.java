@@ -1,0 +1,65 @@
+package com.arcal.controller.reconcile;
+
+import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The blast-radius brake. When one change would delete more than {@code maxDeletions} apps and
+ * more than {@code maxShare} of the owned fleet, every deletion is held until an operator
+ * confirms: a truncated desired-state file or a bug must not wipe the fleet.
+ *
+ * <p>Confirming releases exactly the deletions held at that moment; deletions that appear later
+ * are judged afresh.
+ */
+public final class DeletionBrake {
+  private final BrakeSettings settings;
+  private final SortedSet<String> held = new TreeSet<>();
+  private final Set<String> confirmed = new TreeSet<>();
+  private boolean forceHold;
+
+  public DeletionBrake(BrakeSettings settings) {
+    this.settings = settings;
+  }
+
+  /**
+   * Judges the pending deletions against the owned fleet and answers whether {@code app} may be
+   * deleted now.
+   */
+  public synchronized boolean mayDelete(String app, Set<String> pendingDeletions, int ownedApps) {
+    confirmed.retainAll(pendingDeletions);
+    Set<String> unconfirmed = new TreeSet<>(pendingDeletions);
+    unconfirmed.removeAll(confirmed);
+    boolean engaged =
+        forceHold
+            || (unconfirmed.size() > settings.maxDeletions()
+                && unconfirmed.size() > settings.maxShare() * ownedApps);
+    held.clear();
+    if (engaged) {
+      held.addAll(unconfirmed);
+    }
+    return !held.contains(app);
+  }
+
+  /**
+   * Holds every deletion regardless of numbers (the desired state could not be read and no good
+   * version was ever loaded), or stops doing so.
+   */
+  public synchronized void forceHold(boolean hold) {
+    forceHold = hold;
+  }
+
+  /** Releases the deletions held now; returns them. */
+  public synchronized SortedSet<String> confirm() {
+    SortedSet<String> released = new TreeSet<>(held);
+    confirmed.addAll(held);
+    held.clear();
+    return released;
+  }
+
+  /** The deletions waiting for confirmation. */
+  public synchronized SortedSet<String> held() {
+    return new TreeSet<>(held);
+  }
+}

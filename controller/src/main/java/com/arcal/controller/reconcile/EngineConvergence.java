@@ -1,0 +1,178 @@
+package com.arcal.controller.reconcile;
+
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.endpoint.EngineEndpoints.Endpoints;
+import com.arcal.controller.engine.EngineClient;
+import com.arcal.controller.engine.EngineException;
+import com.arcal.controller.engine.EngineView;
+import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.status.Condition;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.status.StatusBoard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine half of reconciling a provisioned sale: reach the engine, start the sale if it is
+ * not running it at the desired generation, confirm with {@code GetSale}, and heal an engine that
+ * stays unreachable (restart the revision, then recreate the app).
+ */
+final class EngineConvergence {
+  private static final Duration RECHECK = Duration.ofSeconds(1);
+
+  private final EngineClient engines;
+  private final ContainerAppsPort apps;
+  private final Fleet fleet;
+  private final StatusBoard board;
+  private final HealthWatches watches;
+  private final ControllerSettings settings;
+  private final Clock clock;
+  /** Since when each sale's engine has been unreachable; absent when it answered last time. */
+  private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
+  /** When we last restarted each app's revision to heal it. */
+  private final Map<String, Instant> restartedAt = new ConcurrentHashMap<>();
+
+  EngineConvergence(
+      EngineClient engines,
+      ContainerAppsPort apps,
+      Fleet fleet,
+      StatusBoard board,
+      HealthWatches watches,
+      ControllerSettings settings,
+      Clock clock) {
+    this.engines = engines;
+    this.apps = apps;
+    this.fleet = fleet;
+    this.board = board;
+    this.watches = watches;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  Result converge(DesiredSale sale, AppObservation app, Endpoints endpoints, SaleStatus initial) {
+    EngineView view;
+    try {
+      view = engines.get(endpoints.grpc());
+    } catch (EngineException e) {
+      if (!e.unreachable()) {
+        throw e;
+      }
+      return unreachable(sale, app, initial, e.getMessage());
+    }
+    unreachableSince.remove(app.name());
+    String id = sale.id().value();
+    if (view.state() == EngineView.State.RUNNING && !view.saleId().equals(id)) {
+      board.update(
+          sale.id(),
+          initial,
+          s -> s.withPhase(Phase.FAILED, null)
+              .withError("engine of " + app.name() + " runs another sale: " + view.saleId()));
+      return Result.done();
+    }
+    if (view.runs(id, sale.generation())) {
+      return running(sale, endpoints, initial, null);
+    }
+    boolean healing = initial.phase() == Phase.RUNNING || wasRunning(sale);
+    board.update(
+        sale.id(),
+        initial,
+        s -> s.withPhase(Phase.STARTING, null)
+            .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", clock.instant())
+            .withCondition(
+                Condition.SALE_RUNNING, false, "Starting", "engine is " + view.state(), clock.instant()));
+    engines.start(
+        endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
+    EngineView confirmed = engines.get(endpoints.grpc());
+    if (!confirmed.runs(id, sale.generation())) {
+      return Result.requeueAfter(RECHECK);
+    }
+    String action = healing ? "healed" : "started";
+    return running(sale, endpoints, initial, action + ": StartSale generation " + sale.generation());
+  }
+
+  private boolean wasRunning(DesiredSale sale) {
+    return board.get(sale.id())
+        .map(s -> s.history().stream().anyMatch(h -> h.action().equals("started")))
+        .orElse(false);
+  }
+
+  private Map<String, String> settingsConfig(DesiredSale sale) {
+    return settings.defaults().apply(sale.spec()).config();
+  }
+
+  private Result running(DesiredSale sale, Endpoints endpoints, SaleStatus initial, String history) {
+    Instant now = clock.instant();
+    board.update(
+        sale.id(),
+        initial,
+        s -> {
+          SaleStatus next =
+              s.withGeneration(sale.generation())
+                  .withPhase(Phase.RUNNING, endpoints.wsUrl())
+                  .withError(null)
+                  .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now)
+                  .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", now)
+                  .withCondition(
+                      Condition.SALE_RUNNING,
+                      true,
+                      "Running",
+                      "generation " + sale.generation(),
+                      now);
+          if (history != null) {
+            int space = history.indexOf(':');
+            next = next.withHistory(now, history.substring(0, space), history.substring(space + 2));
+          }
+          return next;
+        });
+    watches.ensure(sale.id(), endpoints.grpc());
+    return Result.done();
+  }
+
+  private Result unreachable(DesiredSale sale, AppObservation app, SaleStatus initial, String why) {
+    Instant now = clock.instant();
+    Instant since = unreachableSince.computeIfAbsent(app.name(), k -> now);
+    Duration down = Duration.between(since, now);
+    Instant restarted = restartedAt.get(app.name());
+    String healing = null;
+    if (restarted != null
+        && restarted.isAfter(since.minusMillis(1))
+        && Duration.between(restarted, now).compareTo(settings.engineRecreateAfter()) >= 0) {
+      apps.beginDelete(app.name());
+      fleet.observed(app.withState(com.arcal.controller.azure.ProvisioningState.DELETING));
+      restartedAt.remove(app.name());
+      unreachableSince.remove(app.name());
+      healing = "recreating the app: engine unreachable for " + down.toSeconds() + " s after a restart";
+    } else if ((restarted == null || restarted.isBefore(since))
+        && down.compareTo(settings.engineRestartAfter()) >= 0
+        && !app.latestRevisionName().isEmpty()) {
+      apps.restartRevision(app.name(), app.latestRevisionName());
+      restartedAt.put(app.name(), now);
+      healing = "restarted revision " + app.latestRevisionName() + ": engine unreachable for "
+          + down.toSeconds() + " s";
+    }
+    String detail = healing;
+    board.update(
+        sale.id(),
+        initial,
+        s -> {
+          SaleStatus next =
+              s.withPhase(Phase.STARTING, null)
+                  .withError(why)
+                  .withCondition(Condition.ENGINE_REACHABLE, false, "Unreachable", why, now)
+                  .withCondition(Condition.SALE_RUNNING, false, "EngineUnreachable", why, now);
+          return detail == null ? next : next.withHistory(now, "healed", detail);
+        });
+    return Result.requeueAfter(RECHECK);
+  }
+
+  /** Forgets what it tracked for an app that is gone. */
+  void forget(String appName) {
+    unreachableSince.remove(appName);
+    restartedAt.remove(appName);
+  }
+}

@@ -1,0 +1,95 @@
+package com.arcal.controller.reconcile;
+
+import com.arcal.controller.azure.AppObservation;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The controller's memory of the apps in the resource group: filled by each full LIST and kept
+ * current by our own writes and by GETs of apps with an operation in flight.
+ *
+ * <p>Invariant: an entry written after a LIST started is newer than that LIST's answer and
+ * survives it (a LIST that raced with our PUT must not make the new app look absent).
+ */
+public final class Fleet {
+  /** What is known about one name. */
+  public enum Knowledge {
+    PRESENT,
+    ABSENT,
+    /** Never listed yet, or a write's outcome is unknown: read before writing. */
+    UNKNOWN
+  }
+
+  /** The answer to a lookup. */
+  public record Lookup(Knowledge knowledge, Optional<AppObservation> app) {
+    static final Lookup ABSENT = new Lookup(Knowledge.ABSENT, Optional.empty());
+    static final Lookup UNKNOWN = new Lookup(Knowledge.UNKNOWN, Optional.empty());
+  }
+
+  private record Entry(Lookup lookup, long sequence) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private volatile boolean listedOnce;
+
+  /** Call before sending a LIST; pass the result to {@link #listed}. */
+  public long beginList() {
+    return sequence.incrementAndGet();
+  }
+
+  /** Replaces what the LIST saw, keeping entries written since {@code listStarted}. */
+  public synchronized void listed(long listStarted, List<AppObservation> apps) {
+    Map<String, AppObservation> seen = new ConcurrentHashMap<>();
+    apps.forEach(a -> seen.put(a.name(), a));
+    entries.entrySet().removeIf(e -> e.getValue().sequence() < listStarted && !seen.containsKey(e.getKey()));
+    seen.forEach(
+        (name, app) ->
+            entries.compute(
+                name,
+                (k, old) ->
+                    old != null && old.sequence() >= listStarted
+                        ? old
+                        : new Entry(new Lookup(Knowledge.PRESENT, Optional.of(app)), listStarted)));
+    listedOnce = true;
+  }
+
+  public void observed(AppObservation app) {
+    entries.put(
+        app.name(),
+        new Entry(new Lookup(Knowledge.PRESENT, Optional.of(app)), sequence.incrementAndGet()));
+  }
+
+  public void absent(String name) {
+    entries.put(name, new Entry(Lookup.ABSENT, sequence.incrementAndGet()));
+  }
+
+  /** After a write whose outcome is unknown: the next pass must read before writing. */
+  public void uncertain(String name) {
+    entries.put(name, new Entry(Lookup.UNKNOWN, sequence.incrementAndGet()));
+  }
+
+  public Lookup lookup(String name) {
+    Entry e = entries.get(name);
+    if (e != null) {
+      return e.lookup();
+    }
+    return listedOnce ? Lookup.ABSENT : Lookup.UNKNOWN;
+  }
+
+  public boolean listedOnce() {
+    return listedOnce;
+  }
+
+  /** Every app known to exist. */
+  public List<AppObservation> apps() {
+    return entries.values().stream().flatMap(e -> e.lookup().app().stream()).toList();
+  }
+
+  /** Apps with an operation in flight. */
+  public List<AppObservation> busy() {
+    return apps().stream().filter(a -> a.state().busy()).toList();
+  }
+}

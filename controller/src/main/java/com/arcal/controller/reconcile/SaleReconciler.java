@@ -1,0 +1,280 @@
+package com.arcal.controller.reconcile;
+
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.endpoint.EngineEndpoints.Endpoints;
+import com.arcal.controller.engine.EngineClient;
+import com.arcal.controller.engine.EngineException;
+import com.arcal.controller.reconcile.Planner.Decision;
+import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.Condition;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.status.StatusBoard;
+import com.arcal.controller.store.DesiredStateStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Level-based reconciliation of one sale: reads the desired state and the observed app on every
+ * pass, takes at most one step on the app (through {@link Planner}), then converges the engine.
+ * It never waits for a long-running operation: it starts it and asks to be called again.
+ */
+public final class SaleReconciler {
+  private final DesiredStateStore store;
+  private final Fleet fleet;
+  private final Planner planner;
+  private final AppSpecs specs;
+  private final Ownership ownership;
+  private final ContainerAppsPort apps;
+  private final EngineClient engines;
+  private final EngineEndpoints endpoints;
+  private final StatusBoard board;
+  private final HealthWatches watches;
+  private final DeletionBrake brake;
+  private final EngineConvergence engineStep;
+  private final ControllerSettings settings;
+  private final Clock clock;
+
+  public SaleReconciler(
+      DesiredStateStore store,
+      Fleet fleet,
+      ContainerAppsPort apps,
+      EngineClient engines,
+      EngineEndpoints endpoints,
+      StatusBoard board,
+      HealthWatches watches,
+      DeletionBrake brake,
+      ControllerSettings settings,
+      Clock clock) {
+    this.store = store;
+    this.fleet = fleet;
+    this.ownership = new Ownership(settings.fleet());
+    this.specs = new AppSpecs(settings.naming(), settings.defaults(), ownership);
+    this.planner = new Planner(ownership, specs);
+    this.apps = apps;
+    this.engines = engines;
+    this.endpoints = endpoints;
+    this.board = board;
+    this.watches = watches;
+    this.brake = brake;
+    this.engineStep =
+        new EngineConvergence(engines, apps, fleet, board, watches, settings, clock);
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public Planner planner() {
+    return planner;
+  }
+
+  public AppSpecs specs() {
+    return specs;
+  }
+
+  public Ownership ownership() {
+    return ownership;
+  }
+
+  public Result reconcile(SaleId id) {
+    String appName = settings.naming().appName(id);
+    Optional<DesiredSale> desired = store.snapshot().sale(id);
+    Decision decision = planner.decide(desired, fleet.lookup(appName));
+    if (decision.action() == Planner.Action.READ) {
+      refresh(appName);
+      decision = planner.decide(desired, fleet.lookup(appName));
+    } else if (decision.action() == Planner.Action.WAIT) {
+      // Only apps with an operation in flight are read one by one.
+      refresh(appName);
+      decision = planner.decide(desired, fleet.lookup(appName));
+    }
+    long generation = desired.map(DesiredSale::generation).orElse(0L);
+    SaleStatus initial = SaleStatus.initial(id, appName, generation, clock.instant());
+    return switch (decision.action()) {
+      case READ -> Result.requeueAfter(settings.pollInterval());
+      case FORGET -> forget(id, appName);
+      case CREATE, UPDATE -> put(desired.get(), decision, initial);
+      case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision, initial);
+      case WAIT -> waiting(id, desired, decision, initial);
+      case CONVERGE_ENGINE -> convergeEngine(desired.get(), appName, initial);
+      case DELETE -> delete(id, appName, initial);
+      case FOREIGN -> foreign(id, decision, initial);
+    };
+  }
+
+  private void refresh(String appName) {
+    Optional<AppObservation> app = apps.get(appName);
+    if (app.isPresent()) {
+      fleet.observed(app.get());
+    } else {
+      fleet.absent(appName);
+    }
+  }
+
+  private Result forget(SaleId id, String appName) {
+    watches.cancel(id);
+    engineStep.forget(appName);
+    board.remove(id);
+    return Result.done();
+  }
+
+  private Result put(DesiredSale sale, Decision decision, SaleStatus initial) {
+    var request = specs.request(sale);
+    AppObservation answered;
+    try {
+      answered = apps.beginCreateOrUpdate(request);
+    } catch (ArmException e) {
+      if (e.outcomeUnknown()) {
+        fleet.uncertain(request.name());
+      }
+      throw e;
+    }
+    fleet.observed(answered);
+    watches.cancel(sale.id());
+    Instant now = clock.instant();
+    String action = decision.action() == Planner.Action.CREATE ? "created" : "updated";
+    board.update(
+        sale.id(),
+        initial,
+        s -> s.withGeneration(sale.generation())
+            .withPhase(Phase.PROVISIONING, null)
+            .withError(null)
+            .withCondition(Condition.APP_PROVISIONED, false, "InProgress", decision.reason(), now)
+            .withoutCondition(Condition.SALE_RUNNING)
+            .withHistory(now, action, "PUT " + request.name() + " generation " + sale.generation()));
+    return Result.requeueAfter(settings.pollInterval());
+  }
+
+  private Result retryProvisioning(DesiredSale sale, Decision decision, SaleStatus initial) {
+    Instant now = clock.instant();
+    board.update(
+        sale.id(),
+        initial,
+        s -> s.withPhase(Phase.PROVISIONING, null)
+            .withError("Azure reported: " + decision.reason())
+            .withCondition(Condition.APP_PROVISIONED, false, "ProvisioningFailed", decision.reason(), now));
+    put(sale, decision, initial);
+    return Result.retryWithBackoff();
+  }
+
+  private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d, SaleStatus initial) {
+    Phase phase = desired.isPresent() ? Phase.PROVISIONING : Phase.DELETING;
+    board.update(id, initial, s -> s.withPhase(phase, null));
+    return Result.requeueAfter(settings.pollInterval());
+  }
+
+  private Result convergeEngine(DesiredSale sale, String appName, SaleStatus initial) {
+    AppObservation app = fleet.lookup(appName).app().orElseThrow();
+    Optional<Endpoints> ends = endpoints.resolve(app);
+    Instant now = clock.instant();
+    if (ends.isEmpty()) {
+      board.update(
+          sale.id(),
+          initial,
+          s -> s.withPhase(Phase.STARTING, null)
+              .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now)
+              .withCondition(
+                  Condition.ENGINE_REACHABLE, false, "NoAddress", "Azure has not published the app's address yet", now));
+      return Result.requeueAfter(settings.pollInterval());
+    }
+    board.update(
+        sale.id(),
+        initial,
+        s -> s.withGeneration(sale.generation())
+            .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now));
+    try {
+      return engineStep.converge(sale, app, ends.get(), initial);
+    } catch (EngineException e) {
+      board.update(
+          sale.id(),
+          initial,
+          s -> s.withPhase(Phase.STARTING, null)
+              .withError(e.getMessage())
+              .withCondition(Condition.SALE_RUNNING, false, "StartRefused", e.getMessage(), now));
+      return Result.retryWithBackoff();
+    }
+  }
+
+  private Result delete(SaleId id, String appName, SaleStatus initial) {
+    Instant now = clock.instant();
+    if (!brake.mayDelete(appName, pendingDeletions(), ownedApps())) {
+      board.update(
+          id,
+          initial,
+          s -> s.withPhase(Phase.DELETING, null)
+              .withCondition(
+                  Condition.DELETION_HELD,
+                  true,
+                  "BlastRadiusBrake",
+                  "deletion held until an operator confirms it (POST /deletions/confirm)",
+                  now));
+      return Result.done();
+    }
+    AppObservation app = fleet.lookup(appName).app().orElseThrow();
+    stopEngineQuietly(id, app);
+    watches.cancel(id);
+    try {
+      apps.beginDelete(appName);
+    } catch (ArmException e) {
+      if (e.outcomeUnknown()) {
+        fleet.uncertain(appName);
+      }
+      throw e;
+    }
+    fleet.observed(app.withState(ProvisioningState.DELETING));
+    endpoints.resolve(app).ifPresent(ends -> engines.forget(ends.grpc()));
+    engineStep.forget(appName);
+    board.update(
+        id,
+        initial,
+        s -> s.withPhase(Phase.DELETING, null)
+            .withoutCondition(Condition.DELETION_HELD)
+            .withHistory(now, "deleted", "DELETE " + appName));
+    return Result.requeueAfter(settings.pollInterval());
+  }
+
+  /** Best effort: the sale is going away whatever the engine answers. */
+  private void stopEngineQuietly(SaleId id, AppObservation app) {
+    if (app.state() != ProvisioningState.SUCCEEDED) {
+      return;
+    }
+    endpoints
+        .resolve(app)
+        .ifPresent(
+            ends -> {
+              try {
+                engines.stop(ends.grpc(), id);
+              } catch (RuntimeException e) {
+                // unreachable or refusing: the deletion stops it anyway
+              }
+            });
+  }
+
+  private Result foreign(SaleId id, Decision decision, SaleStatus initial) {
+    board.update(
+        id, initial, s -> s.withPhase(Phase.FAILED, null).withError(decision.reason()));
+    return Result.done();
+  }
+
+  /** Owned apps that no desired sale wants. */
+  Set<String> pendingDeletions() {
+    var desired = store.snapshot().asMap().keySet();
+    return fleet.apps().stream()
+        .filter(ownership::owns)
+        .filter(a -> a.state() != ProvisioningState.DELETING)
+        .filter(a -> ownership.saleOf(a).map(s -> !desired.contains(s)).orElse(true))
+        .map(AppObservation::name)
+        .collect(Collectors.toSet());
+  }
+
+  private int ownedApps() {
+    return (int) fleet.apps().stream().filter(ownership::owns).count();
+  }
+}

@@ -1,0 +1,160 @@
+package com.arcal.controller.store;
+
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.sale.DesiredState;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.sale.SaleSpec;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The hand-written fake of {@link DesiredStateStore} shared by every test: same generation,
+ * version and write rules as {@link FileDesiredStateStore} (versions are the hash of the
+ * canonical document, so both stores give the same version for the same sales), kept in memory,
+ * plus hooks to play an operator's hand edit, a broken document and a failing disk.
+ */
+public final class InMemoryDesiredStateStore implements DesiredStateStore {
+  private final AppNaming naming;
+  private final DesiredStateCodec codec;
+  private final Clock clock;
+  private final boolean createdFresh;
+  private final ChangeNotifier notifier = new ChangeNotifier();
+  private final Object lock = new Object();
+
+  private volatile DesiredState current = DesiredState.empty(DesiredStateCodec.EMPTY_VERSION);
+  private volatile StoreProblem problem;
+  private volatile String writeFailure;
+
+  public InMemoryDesiredStateStore(AppNaming naming, Clock clock, boolean createdFresh) {
+    this.naming = naming;
+    this.codec = new DesiredStateCodec(naming);
+    this.clock = clock;
+    this.createdFresh = createdFresh;
+  }
+
+  /** A store as found on a first start: no document yet. */
+  public InMemoryDesiredStateStore(AppNaming naming) {
+    this(naming, Clock.systemUTC(), true);
+  }
+
+  @Override
+  public DesiredState snapshot() {
+    return current;
+  }
+
+  @Override
+  public Optional<StoreProblem> problem() {
+    return Optional.ofNullable(problem);
+  }
+
+  @Override
+  public boolean createdFresh() {
+    return createdFresh;
+  }
+
+  @Override
+  public DesiredState put(SaleId id, SaleSpec spec, Optional<String> expectedVersion) {
+    naming.appName(id);
+    return write(expectedVersion, sales -> Generations.put(sales, id, spec));
+  }
+
+  @Override
+  public DesiredState delete(SaleId id, Optional<String> expectedVersion) {
+    return write(expectedVersion, sales -> Generations.delete(sales, id));
+  }
+
+  @Override
+  public DesiredState replace(Map<SaleId, SaleSpec> sales, String expectedVersion) {
+    sales.keySet().forEach(naming::appName);
+    return write(Optional.of(expectedVersion), inForce -> Generations.replace(inForce, sales));
+  }
+
+  @Override
+  public void watch(StoreListener listener) {
+    notifier.add(listener);
+  }
+
+  @Override
+  public void close() {
+    // Nothing to release.
+  }
+
+  /**
+   * Plays an operator's valid hand edit of the document: no version check, generation rules
+   * applied, any problem cleared (as when a broken file is fixed), listeners told.
+   */
+  public DesiredState handEdit(Map<SaleId, SaleSpec> sales) {
+    sales.keySet().forEach(naming::appName);
+    synchronized (lock) {
+      problem = null;
+      apply(Generations.replace(current.sales(), sales));
+    }
+    notifier.deliver();
+    return current;
+  }
+
+  /** Plays a broken document: the state in force stays, writes are refused, problem() says why. */
+  public void reportProblem(String message) {
+    synchronized (lock) {
+      StoreProblem previous = problem;
+      problem = new StoreProblem(message, previous != null ? previous.since() : clock.instant());
+    }
+  }
+
+  /** Plays fixing the document back to the state in force. */
+  public void clearProblem() {
+    problem = null;
+  }
+
+  /** Plays a read-only folder or full disk: every write fails with this reason until healed. */
+  public void failWrites(String reason) {
+    writeFailure = reason;
+  }
+
+  public void healWrites() {
+    writeFailure = null;
+  }
+
+  private DesiredState write(
+      Optional<String> expectedVersion, UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
+    try {
+      synchronized (lock) {
+        if (problem != null) {
+          throw new StoreUnavailableException(
+              "desired state cannot be changed until the file is fixed: " + problem.message(),
+              null);
+        }
+        DesiredState before = current;
+        if (expectedVersion.isPresent() && !expectedVersion.get().equals(before.version())) {
+          throw new StaleVersionException(expectedVersion.get(), before.version());
+        }
+        SortedMap<SaleId, DesiredSale> after = edit.apply(before.sales());
+        if (after.equals(before.sales())) {
+          return before;
+        }
+        if (writeFailure != null) {
+          throw new StoreUnavailableException(
+              "cannot write the desired state: " + writeFailure + "; the previous state is unchanged",
+              null);
+        }
+        apply(after);
+        return current;
+      }
+    } finally {
+      notifier.deliver();
+    }
+  }
+
+  private void apply(SortedMap<SaleId, DesiredSale> sales) {
+    DesiredState before = current;
+    DesiredState next = new DesiredState(codec.versionOf(sales.values()), sales);
+    if (!next.equals(before)) {
+      current = next;
+      notifier.enqueue(before, next);
+    }
+  }
+}

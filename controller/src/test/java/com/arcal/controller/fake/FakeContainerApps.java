@@ -1,0 +1,134 @@
+package com.arcal.controller.fake;
+
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.AppRequest;
+import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.ProvisioningState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one hand-written fake of {@link ContainerAppsPort}: apps in a map, operations completed
+ * by the test ({@link #completeAll}), calls counted, failures injectable.
+ */
+public final class FakeContainerApps implements ContainerAppsPort {
+  private final Map<String, AppObservation> apps = new TreeMap<>();
+  private final List<String> calls = new ArrayList<>();
+  private final AtomicInteger revisions = new AtomicInteger();
+  private final Map<String, String> addresses = new TreeMap<>();
+  private ArmException nextFailure;
+
+  public synchronized List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  public synchronized long count(String prefix) {
+    return calls.stream().filter(c -> c.startsWith(prefix)).count();
+  }
+
+  public synchronized void failNext(ArmException e) {
+    nextFailure = e;
+  }
+
+  /** Puts an app as if someone else had created it. */
+  public synchronized void seed(AppObservation app) {
+    apps.put(app.name(), app);
+  }
+
+  public synchronized Optional<AppObservation> app(String name) {
+    return Optional.ofNullable(apps.get(name));
+  }
+
+  /** Finishes every in-flight operation: creations succeed, deletions remove. */
+  public synchronized void completeAll() {
+    for (AppObservation a : List.copyOf(apps.values())) {
+      if (a.state() == ProvisioningState.DELETING) {
+        apps.remove(a.name());
+      } else if (a.state() == ProvisioningState.IN_PROGRESS) {
+        String rev = a.name() + "--r" + revisions.incrementAndGet();
+        apps.put(
+            a.name(),
+            new AppObservation(
+                a.name(),
+                a.tags(),
+                ProvisioningState.SUCCEEDED,
+                rev,
+                a.name() + ".test.local",
+                List.of(addresses.computeIfAbsent(a.name(), n -> "127.0.1." + (addresses.size() + 1))),
+                a.image(),
+                a.env()));
+      }
+    }
+  }
+
+  /** Marks in-flight creations as Failed. */
+  public synchronized void failAll() {
+    apps.replaceAll(
+        (k, a) -> a.state() == ProvisioningState.IN_PROGRESS ? a.withState(ProvisioningState.FAILED) : a);
+  }
+
+  public synchronized void removeOutOfBand(String name) {
+    apps.remove(name);
+  }
+
+  private void record(String call) {
+    calls.add(call);
+    if (nextFailure != null) {
+      ArmException e = nextFailure;
+      nextFailure = null;
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized List<AppObservation> list() {
+    record("list");
+    return List.copyOf(apps.values());
+  }
+
+  @Override
+  public synchronized Optional<AppObservation> get(String appName) {
+    record("get " + appName);
+    return Optional.ofNullable(apps.get(appName));
+  }
+
+  @Override
+  public synchronized AppObservation beginCreateOrUpdate(AppRequest request) {
+    record("put " + request.name());
+    AppObservation existing = apps.get(request.name());
+    if (existing != null && existing.state().busy()) {
+      throw new ArmException("lock conflict", 409, "ContainerAppLockConflict", null, false, null);
+    }
+    AppObservation app =
+        new AppObservation(
+            request.name(),
+            request.tags(),
+            ProvisioningState.IN_PROGRESS,
+            existing == null ? "" : existing.latestRevisionName(),
+            existing == null ? "" : existing.ingressFqdn(),
+            existing == null ? List.of() : existing.outboundIpAddresses(),
+            request.image(),
+            request.env());
+    apps.put(request.name(), app);
+    return app;
+  }
+
+  @Override
+  public synchronized void beginDelete(String appName) {
+    record("delete " + appName);
+    AppObservation a = apps.get(appName);
+    if (a != null) {
+      apps.put(appName, a.withState(ProvisioningState.DELETING));
+    }
+  }
+
+  @Override
+  public synchronized void restartRevision(String appName, String revisionName) {
+    record("restart " + appName + " " + revisionName);
+  }
+}

@@ -1,0 +1,106 @@
+package com.arcal.controller.fake;
+
+import com.arcal.controller.engine.EngineAddress;
+import com.arcal.controller.engine.EngineClient;
+import com.arcal.controller.engine.EngineException;
+import com.arcal.controller.engine.EngineView;
+import com.arcal.controller.sale.SaleId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The one hand-written fake of {@link EngineClient}: one engine per address, reachable or not,
+ * with health watchers the test can notify.
+ */
+public final class FakeEngines implements EngineClient {
+  private final Map<EngineAddress, EngineView> engines = new HashMap<>();
+  private final Set<EngineAddress> unreachable = new HashSet<>();
+  private final Map<EngineAddress, List<Consumer<Boolean>>> watchers = new HashMap<>();
+  private final List<String> calls = new ArrayList<>();
+
+  public synchronized List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  public synchronized void unreachable(EngineAddress address, boolean down) {
+    if (down) {
+      unreachable.add(address);
+    } else {
+      unreachable.remove(address);
+    }
+  }
+
+  /** The engine restarted: idle, its watchers told. */
+  public void crash(EngineAddress address) {
+    List<Consumer<Boolean>> toTell;
+    synchronized (this) {
+      engines.remove(address);
+      toTell = List.copyOf(watchers.getOrDefault(address, List.of()));
+      watchers.remove(address);
+    }
+    toTell.forEach(w -> w.accept(false));
+  }
+
+  private EngineView view(EngineAddress address, String call) {
+    calls.add(call + " " + address);
+    if (unreachable.contains(address)) {
+      throw new EngineException(call + " to " + address + ": UNAVAILABLE", true, null);
+    }
+    return engines.getOrDefault(
+        address, new EngineView("", EngineView.State.IDLE, 0, null, 0, ""));
+  }
+
+  @Override
+  public synchronized EngineView start(
+      EngineAddress address, SaleId saleId, Map<String, String> config, long generation) {
+    EngineView current = view(address, "start");
+    if (current.state() == EngineView.State.RUNNING && !current.saleId().equals(saleId.value())) {
+      throw new EngineException("FAILED_PRECONDITION", false, null);
+    }
+    EngineView running =
+        new EngineView(saleId.value(), EngineView.State.RUNNING, generation, Instant.EPOCH, 0, "");
+    engines.put(address, running);
+    return running;
+  }
+
+  @Override
+  public synchronized EngineView get(EngineAddress address) {
+    return view(address, "get");
+  }
+
+  @Override
+  public synchronized EngineView stop(EngineAddress address, SaleId saleId) {
+    EngineView current = view(address, "stop");
+    EngineView stopped =
+        new EngineView(current.saleId(), EngineView.State.STOPPED, current.generation(), null, 0, "");
+    engines.put(address, stopped);
+    return stopped;
+  }
+
+  @Override
+  public synchronized AutoCloseable watchHealth(EngineAddress address, Consumer<Boolean> listener) {
+    watchers.computeIfAbsent(address, a -> new ArrayList<>()).add(listener);
+    return () -> {
+      synchronized (FakeEngines.this) {
+        List<Consumer<Boolean>> list = watchers.get(address);
+        if (list != null) {
+          list.remove(listener);
+        }
+      }
+    };
+  }
+
+  @Override
+  public synchronized void forget(EngineAddress address) {
+    calls.add("forget " + address);
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,248 @@
+package com.arcal.controller.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.engine.EngineAddress;
+import com.arcal.controller.fake.FakeContainerApps;
+import com.arcal.controller.fake.FakeEngines;
+import com.arcal.controller.fake.MutableClock;
+import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.StatusBoard;
+import com.arcal.controller.store.InMemoryDesiredStateStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SaleReconcilerTest {
+  private static final SaleId SALE = new SaleId("vente-01");
+  private static final String APP = "sale-vente-01";
+
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final AppNaming naming = new AppNaming("sale-");
+  private final ControllerSettings settings =
+      new ControllerSettings(
+          "test-fleet",
+          naming,
+          new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
+          1,
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(60),
+          BrakeSettings.defaults());
+  private final FakeContainerApps apps = new FakeContainerApps();
+  private final FakeEngines engines = new FakeEngines();
+  private final List<SaleId> unhealthy = new ArrayList<>();
+  private InMemoryDesiredStateStore store;
+  private Fleet fleet;
+  private StatusBoard board;
+  private DeletionBrake brake;
+  private SaleReconciler reconciler;
+
+  @BeforeEach
+  void setUp() {
+    store = new InMemoryDesiredStateStore(naming, clock, false);
+    fleet = new Fleet();
+    board = new StatusBoard(clock);
+    brake = new DeletionBrake(settings.brake());
+    reconciler =
+        new SaleReconciler(
+            store,
+            fleet,
+            apps,
+            engines,
+            new LocalEndpoints(),
+            board,
+            new HealthWatches(engines, unhealthy::add),
+            brake,
+            settings,
+            clock);
+    fleet.listed(fleet.beginList(), apps.list());
+  }
+
+  private void desire(SaleId id, Map<String, String> config) {
+    store.put(id, SaleSpec.ofConfig(config), Optional.empty());
+  }
+
+  private Phase phase(SaleId id) {
+    return board.get(id).orElseThrow().phase();
+  }
+
+  private EngineAddress engineOf(String app) {
+    AppObservation a = apps.app(app).orElseThrow();
+    return new EngineAddress(a.outboundIpAddresses().get(0), 50051);
+  }
+
+  @Test
+  void createsThenStartsThenIsRunning() {
+    desire(SALE, Map.of("lots", "3"));
+
+    Result first = reconciler.reconcile(SALE);
+    assertThat(first.requeueAfter()).isPresent();
+    assertThat(apps.count("put")).isEqualTo(1);
+    assertThat(phase(SALE)).isEqualTo(Phase.PROVISIONING);
+
+    Result waiting = reconciler.reconcile(SALE);
+    assertThat(waiting.requeueAfter()).isPresent();
+    assertThat(apps.count("put")).as("never PUT twice while in flight").isEqualTo(1);
+
+    apps.completeAll();
+    Result started = reconciler.reconcile(SALE);
+    assertThat(started.requeueAfter()).isEmpty();
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().wsUrl()).startsWith("ws://127.0.1.");
+    assertThat(engines.calls()).anyMatch(c -> c.startsWith("start"));
+
+    int putsBefore = (int) apps.count("put");
+    reconciler.reconcile(SALE);
+    assertThat(apps.count("put")).as("converged: no write").isEqualTo(putsBefore);
+  }
+
+  @Test
+  void specChangeUpdatesTheApp() {
+    desire(SALE, Map.of("lots", "3"));
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+
+    desire(SALE, Map.of("lots", "4"));
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).isEqualTo(2);
+    assertThat(apps.app(APP).orElseThrow().tags()).containsEntry(Ownership.GENERATION, "2");
+    assertThat(phase(SALE)).isEqualTo(Phase.PROVISIONING);
+  }
+
+  @Test
+  void removedSaleIsStoppedAndDeleted() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+
+    store.delete(SALE, Optional.empty());
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("delete")).isEqualTo(1);
+    assertThat(engines.calls()).anyMatch(c -> c.startsWith("stop"));
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    assertThat(board.get(SALE)).isEmpty();
+  }
+
+  @Test
+  void foreignAppIsNeverTouched() {
+    apps.seed(
+        new AppObservation(APP, Map.of(), ProvisioningState.SUCCEEDED, "r", "", List.of(), "x", Map.of()));
+    fleet.listed(fleet.beginList(), apps.list());
+    desire(SALE, Map.of());
+
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).isZero();
+    assertThat(phase(SALE)).isEqualTo(Phase.FAILED);
+    assertThat(board.get(SALE).orElseThrow().lastError()).contains("not managed by this orchestrator");
+  }
+
+  @Test
+  void engineRestartIsHealedWithStartSale() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+
+    engines.crash(engineOf(APP));
+    assertThat(unhealthy).containsExactly(SALE);
+    reconciler.reconcile(SALE);
+
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().history()).anyMatch(h -> h.action().equals("healed"));
+  }
+
+  @Test
+  void unreachableEngineRestartsTheRevisionThenRecreatesTheApp() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    engines.unreachable(engineOf(APP), true);
+
+    reconciler.reconcile(SALE);
+    assertThat(phase(SALE)).isEqualTo(Phase.STARTING);
+    clock.advance(Duration.ofSeconds(31));
+    reconciler.reconcile(SALE);
+    assertThat(apps.count("restart")).isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(61));
+    reconciler.reconcile(SALE);
+    assertThat(apps.count("delete")).as("recreated after the restart did not help").isEqualTo(1);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    assertThat(apps.count("put")).isEqualTo(2);
+  }
+
+  @Test
+  void massDeletionIsHeldUntilConfirmed() {
+    for (int i = 0; i < 10; i++) {
+      SaleId id = new SaleId("s" + i);
+      desire(id, Map.of());
+      reconciler.reconcile(id);
+    }
+    apps.completeAll();
+    fleet.listed(fleet.beginList(), apps.list());
+    for (int i = 0; i < 10; i++) {
+      store.delete(new SaleId("s" + i), Optional.empty());
+    }
+
+    reconciler.reconcile(new SaleId("s0"));
+    assertThat(apps.count("delete")).isZero();
+    assertThat(brake.held()).hasSize(10);
+    assertThat(board.get(new SaleId("s0")).orElseThrow().condition("DeletionHeld")).isPresent();
+
+    brake.confirm();
+    reconciler.reconcile(new SaleId("s0"));
+    assertThat(apps.count("delete")).isEqualTo(1);
+  }
+
+  @Test
+  void fewDeletionsAreNotHeld() {
+    for (int i = 0; i < 10; i++) {
+      SaleId id = new SaleId("s" + i);
+      desire(id, Map.of());
+      reconciler.reconcile(id);
+    }
+    apps.completeAll();
+    fleet.listed(fleet.beginList(), apps.list());
+    store.delete(new SaleId("s0"), Optional.empty());
+
+    reconciler.reconcile(new SaleId("s0"));
+
+    assertThat(apps.count("delete")).isEqualTo(1);
+  }
+
+  @Test
+  void writeWithUnknownOutcomeIsReadBeforeWritingAgain() {
+    desire(SALE, Map.of());
+    apps.failNext(
+        new com.arcal.controller.azure.ArmException("timeout", 0, "", null, true, null));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> reconciler.reconcile(SALE))
+        .isInstanceOf(com.arcal.controller.azure.ArmException.class);
+
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.calls()).containsSubsequence("put " + APP, "get " + APP, "put " + APP);
+  }
+}
