@@ -37,7 +37,6 @@ public final class FileDesiredStateStore implements DesiredStateStore {
   private final Path file;
   private final AppNaming naming;
   private final DesiredStateCodec codec;
-  private final Clock clock;
   private final AtomicFileWriter writer;
   private final ChangeNotifier notifier = new ChangeNotifier();
   private final FileWatcher watcher;
@@ -45,13 +44,12 @@ public final class FileDesiredStateStore implements DesiredStateStore {
   /** Guards every transition of the fields below and every write of the file. */
   private final ReentrantLock lock = new ReentrantLock();
 
+  private final ProblemTracker problems;
   private volatile DesiredState current = DesiredState.empty(DesiredStateCodec.EMPTY_VERSION);
-  private volatile StoreProblem problem;
   /** True once a document from the file (or one we wrote) has been in force. */
   private boolean loaded;
   /** Signature of the last look at the file: an identical look changes nothing. */
   private String lastSeen = "";
-  private String lastLogged;
 
   public FileDesiredStateStore(Path file, AppNaming naming, Clock clock, Duration pollInterval) {
     this(file, naming, clock, pollInterval, new AtomicFileWriter());
@@ -65,7 +63,7 @@ public final class FileDesiredStateStore implements DesiredStateStore {
     this.file = file.toAbsolutePath().normalize();
     this.naming = naming;
     this.codec = new DesiredStateCodec(naming);
-    this.clock = clock;
+    this.problems = new ProblemTracker(clock);
     this.writer = writer;
     this.createdFresh = Files.notExists(this.file);
     writer.removeLeftovers(this.file);
@@ -85,7 +83,7 @@ public final class FileDesiredStateStore implements DesiredStateStore {
 
   @Override
   public Optional<StoreProblem> problem() {
-    return Optional.ofNullable(problem);
+    return problems.current();
   }
 
   @Override
@@ -137,12 +135,7 @@ public final class FileDesiredStateStore implements DesiredStateStore {
     lock.lock();
     try {
       refresh(); // a hand edit not yet seen by the watcher must make a stale write fail
-      StoreProblem blocking = problem;
-      if (blocking != null) {
-        throw new StoreUnavailableException(
-            "desired state cannot be changed until the file is fixed: " + blocking.message(),
-            null);
-      }
+      problems.requireNone();
       DesiredState before = current;
       expectedVersion.ifPresent(
           expected -> {
@@ -239,19 +232,10 @@ public final class FileDesiredStateStore implements DesiredStateStore {
   }
 
   private void report(String message) {
-    StoreProblem previous = problem;
-    problem = new StoreProblem(message, previous != null ? previous.since() : clock.instant());
-    if (!message.equals(lastLogged)) {
-      lastLogged = message;
-      log.warn("desired state not applied: {}", message);
-    }
+    problems.report(message);
   }
 
   private void clearProblem() {
-    if (problem != null) {
-      log.info("desired-state file {} is valid again", file);
-    }
-    problem = null;
-    lastLogged = null;
+    problems.clear("desired-state file " + file);
   }
 }

@@ -20,19 +20,18 @@ import java.util.function.UnaryOperator;
 public final class InMemoryDesiredStateStore implements DesiredStateStore {
   private final AppNaming naming;
   private final DesiredStateCodec codec;
-  private final Clock clock;
   private final boolean createdFresh;
   private final ChangeNotifier notifier = new ChangeNotifier();
+  private final ProblemTracker problems;
   private final Object lock = new Object();
 
   private volatile DesiredState current = DesiredState.empty(DesiredStateCodec.EMPTY_VERSION);
-  private volatile StoreProblem problem;
   private volatile String writeFailure;
 
   public InMemoryDesiredStateStore(AppNaming naming, Clock clock, boolean createdFresh) {
     this.naming = naming;
     this.codec = new DesiredStateCodec(naming);
-    this.clock = clock;
+    this.problems = new ProblemTracker(clock);
     this.createdFresh = createdFresh;
   }
 
@@ -48,7 +47,7 @@ public final class InMemoryDesiredStateStore implements DesiredStateStore {
 
   @Override
   public Optional<StoreProblem> problem() {
-    return Optional.ofNullable(problem);
+    return problems.current();
   }
 
   @Override
@@ -90,7 +89,7 @@ public final class InMemoryDesiredStateStore implements DesiredStateStore {
   public DesiredState handEdit(Map<SaleId, SaleSpec> sales) {
     sales.keySet().forEach(naming::appName);
     synchronized (lock) {
-      problem = null;
+      problems.clear("hand-edited desired state");
       apply(Generations.replace(current.sales(), sales));
     }
     notifier.deliver();
@@ -99,15 +98,12 @@ public final class InMemoryDesiredStateStore implements DesiredStateStore {
 
   /** Plays a broken document: the state in force stays, writes are refused, problem() says why. */
   public void reportProblem(String message) {
-    synchronized (lock) {
-      StoreProblem previous = problem;
-      problem = new StoreProblem(message, previous != null ? previous.since() : clock.instant());
-    }
+    problems.report(message);
   }
 
   /** Plays fixing the document back to the state in force. */
   public void clearProblem() {
-    problem = null;
+    problems.clear("desired state");
   }
 
   /** Plays a read-only folder or full disk: every write fails with this reason until healed. */
@@ -123,11 +119,7 @@ public final class InMemoryDesiredStateStore implements DesiredStateStore {
       Optional<String> expectedVersion, UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
     try {
       synchronized (lock) {
-        if (problem != null) {
-          throw new StoreUnavailableException(
-              "desired state cannot be changed until the file is fixed: " + problem.message(),
-              null);
-        }
+        problems.requireNone();
         DesiredState before = current;
         if (expectedVersion.isPresent() && !expectedVersion.get().equals(before.version())) {
           throw new StaleVersionException(expectedVersion.get(), before.version());

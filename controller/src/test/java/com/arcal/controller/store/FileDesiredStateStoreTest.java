@@ -9,6 +9,7 @@ import static com.arcal.controller.store.StoreFixtures.spec;
 import static com.arcal.controller.store.StoreFixtures.writeInPlace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.DesiredState;
@@ -80,8 +81,7 @@ class FileDesiredStateStoreTest {
 
       assertThat(after.sales().values())
           .extracting(DesiredSale::id, DesiredSale::generation)
-          .containsExactly(
-              org.assertj.core.groups.Tuple.tuple(A, 2L), org.assertj.core.groups.Tuple.tuple(c, 1L));
+          .containsExactly(tuple(A, 2L), tuple(c, 1L));
     }
   }
 

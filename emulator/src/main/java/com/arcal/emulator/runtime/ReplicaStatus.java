@@ -24,7 +24,7 @@ public record ReplicaStatus(
   public enum State {
     /** Started, its ports not accepting connections yet. */
     STARTING,
-    /** Alive and accepting connections on its first port. */
+    /** Alive and accepting connections on its ports. */
     RUNNING,
     /** Died; waiting for the backoff to pass before the next restart. */
     WAITING,

@@ -1,0 +1,179 @@
+package com.arcal.controller.budget;
+
+import static com.arcal.controller.budget.ArmOperation.DELETE;
+import static com.arcal.controller.budget.ArmOperation.READ;
+import static com.arcal.controller.budget.ArmOperation.WRITE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ArmBudgetTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+  private final BudgetSettings settings =
+      new BudgetSettings(
+          new BudgetSettings.Bucket(20, 5),
+          new BudgetSettings.Bucket(4, 2),
+          new BudgetSettings.Bucket(4, 2),
+          Duration.ofSeconds(2));
+  private final ArmBudget budget = new ArmBudget(settings, clock);
+
+  private int drain(ArmOperation kind) throws InterruptedException {
+    int n = 0;
+    while (budget.acquire(kind, Duration.ZERO)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void defaults_stayBelowArmLimits() {
+    BudgetSettings d = BudgetSettings.defaults();
+    assertThat(d.reads()).isEqualTo(new BudgetSettings.Bucket(240, 25));
+    assertThat(d.writes()).isEqualTo(new BudgetSettings.Bucket(190, 10));
+    assertThat(d.deletes()).isEqualTo(new BudgetSettings.Bucket(190, 10));
+  }
+
+  @Test
+  void aFullBucket_givesItsBurst_thenRefillsAtItsRate() throws Exception {
+    assertThat(drain(WRITE)).isEqualTo(4);
+    assertThat(budget.estimatedWait(WRITE)).isEqualTo(Duration.ofMillis(500));
+
+    clock.advance(Duration.ofMillis(499));
+    assertThat(drain(WRITE)).isZero();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(drain(WRITE)).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(drain(WRITE)).as("never more than the burst").isEqualTo(4);
+  }
+
+  @Test
+  void kindsHaveSeparateBuckets() throws Exception {
+    drain(WRITE);
+
+    assertThat(budget.acquire(READ, Duration.ZERO)).isTrue();
+    assertThat(budget.acquire(DELETE, Duration.ZERO)).isTrue();
+  }
+
+  @Test
+  void acquire_givesUpAtOnce_whenNoTokenCanComeInTime() throws Exception {
+    drain(WRITE);
+
+    assertThat(budget.acquire(WRITE, Duration.ofMillis(400))).isFalse();
+    assertThat(budget.counters(WRITE).denied()).isEqualTo(2); // the drain's last try, and this one
+  }
+
+  @Test
+  void acquire_waitsForTheRefill_andCountsTheWait() throws Exception {
+    drain(WRITE);
+    CountDownLatch granted = new CountDownLatch(1);
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                if (budget.acquire(WRITE, Duration.ofSeconds(5))) {
+                  granted.countDown();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    worker.start();
+
+    assertThat(granted.await(50, TimeUnit.MILLISECONDS)).as("no token before the clock moves").isFalse();
+    clock.advance(Duration.ofMillis(500));
+
+    assertThat(granted.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(budget.counters(WRITE).granted()).isEqualTo(5);
+    assertThat(budget.counters(WRITE).waited()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void aWaitingAcquire_isInterruptible() throws Exception {
+    drain(WRITE);
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                budget.acquire(WRITE, Duration.ofSeconds(5));
+              } catch (InterruptedException e) {
+                thrown.set(e);
+              }
+              done.countDown();
+            });
+    worker.start();
+    await().atMost(Duration.ofSeconds(5)).until(() -> worker.getState() == Thread.State.TIMED_WAITING);
+
+    worker.interrupt();
+
+    assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
+  void a429_pausesThatKindForEveryone_untilRetryAfter_thenOneAtATime() throws Exception {
+    budget.onThrottled(WRITE, Duration.ofSeconds(30));
+
+    assertThat(budget.acquire(WRITE, Duration.ofSeconds(29))).isFalse();
+    assertThat(budget.estimatedWait(WRITE)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(budget.acquire(READ, Duration.ZERO)).as("other kinds unaffected").isTrue();
+
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(drain(WRITE)).as("one retry, not a burst").isEqualTo(1);
+    clock.advance(Duration.ofMillis(500));
+    assertThat(drain(WRITE)).isEqualTo(1);
+    assertThat(budget.counters(WRITE).throttled()).isEqualTo(1);
+  }
+
+  @Test
+  void a429WithoutRetryAfter_pausesForTheDefault() {
+    budget.onThrottled(DELETE, null);
+    budget.onThrottled(READ, Duration.ZERO);
+
+    assertThat(budget.estimatedWait(DELETE)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(budget.estimatedWait(READ)).isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void aShorterLaterRetryAfter_doesNotShortenThePause() {
+    budget.onThrottled(WRITE, Duration.ofSeconds(30));
+    budget.onThrottled(WRITE, Duration.ofSeconds(1));
+
+    assertThat(budget.estimatedWait(WRITE)).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void theServersRemainingCount_lowersOurs_butNeverRaisesIt() throws Exception {
+    budget.onRemaining(READ, 3);
+    assertThat(budget.available(READ)).isEqualTo(3);
+
+    budget.onRemaining(READ, 12_000);
+    assertThat(budget.available(READ)).isEqualTo(3);
+    assertThat(drain(READ)).isEqualTo(3);
+
+    budget.onRemaining(READ, 0);
+    assertThat(budget.estimatedWait(READ)).isEqualTo(Duration.ofMillis(200));
+  }
+
+  @Test
+  void aClockThatStepsBack_addsNoTokens() throws Exception {
+    drain(WRITE);
+    clock.advance(Duration.ofHours(-1));
+
+    assertThat(drain(WRITE)).isZero();
+  }
+
+  @Test
+  void settingsAreValidated() {
+    assertThatThrownBy(() -> new BudgetSettings.Bucket(0, 1)).hasMessageContaining("burst");
+    assertThatThrownBy(() -> new BudgetSettings.Bucket(1, 0)).hasMessageContaining("refill");
+  }
+}

@@ -1,0 +1,95 @@
+package com.arcal.controller.it;
+
+import com.arcal.controller.azure.ArmBudgetPolicy;
+import com.arcal.controller.azure.ArmClients;
+import com.arcal.controller.azure.AzureContainerApps;
+import com.arcal.controller.budget.ArmBudget;
+import com.arcal.controller.budget.BudgetSettings;
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.engine.GrpcEngineClient;
+import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.queue.Backoff;
+import com.arcal.controller.reconcile.ControllerSettings;
+import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
+import com.arcal.controller.reconcile.ControllerWiring;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.store.DesiredStateStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/** One orchestrator (controller + its clients) against an {@link EmulatedAzure}. */
+final class TestOrchestrator implements AutoCloseable {
+  static final AppNaming NAMING = new AppNaming("sale-");
+
+  final DesiredStateStore store;
+  final GrpcEngineClient engines;
+  final ArmBudget budget;
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final ControllerWiring.Parts parts;
+
+  TestOrchestrator(EmulatedAzure azure, DesiredStateStore store, BudgetSettings budgetSettings) {
+    this.store = store;
+    Clock clock = Clock.systemUTC();
+    ControllerMetrics metrics = new ControllerMetrics(registry);
+    this.budget = new ArmBudget(budgetSettings, clock);
+    var manager =
+        ArmClients.manager(
+            azure.connection(),
+            azure.target,
+            List.of(new ArmBudgetPolicy(budget, Duration.ofSeconds(1), metrics)));
+    this.engines = new GrpcEngineClient(Duration.ofSeconds(2));
+    ControllerSettings settings =
+        new ControllerSettings(
+            "it-fleet",
+            NAMING,
+            new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
+            4,
+            Duration.ofSeconds(2),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(40),
+            BrakeSettings.defaults());
+    this.parts =
+        ControllerWiring.wire(
+            store,
+            new AzureContainerApps(manager, azure.target),
+            engines,
+            new LocalEndpoints(),
+            settings,
+            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1),
+            metrics,
+            clock,
+            new SplittableRandom(7));
+  }
+
+  TestOrchestrator(EmulatedAzure azure, DesiredStateStore store) {
+    this(azure, store, BudgetSettings.defaults());
+  }
+
+  TestOrchestrator start() {
+    parts.controller().start();
+    return this;
+  }
+
+  Optional<SaleStatus> status(String sale) {
+    return parts.board().get(new SaleId(sale));
+  }
+
+  boolean running(String sale) {
+    return status(sale).map(s -> s.phase() == Phase.RUNNING).orElse(false);
+  }
+
+  @Override
+  public void close() {
+    parts.controller().close();
+    engines.close();
+  }
+}

@@ -1,0 +1,107 @@
+package com.arcal.controller.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.reconcile.Fleet.Knowledge;
+import com.arcal.controller.reconcile.Fleet.Lookup;
+import com.arcal.controller.reconcile.Planner.Action;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.sale.SaleSpec;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class PlannerTest {
+  private final Ownership ownership = new Ownership("fleet");
+  private final AppSpecs specs =
+      new AppSpecs(new AppNaming("sale-"), new SaleDefaults("img:1", "0.5", "1Gi"), ownership);
+  private final Planner planner = new Planner(ownership, specs);
+  private final DesiredSale sale = new DesiredSale(new SaleId("v1"), SaleSpec.ofConfig(Map.of("a", "1")), 3);
+
+  private AppObservation ours(ProvisioningState state, String hash) {
+    Map<String, String> tags = new HashMap<>(ownership.tags(sale.id(), hash, 3));
+    return new AppObservation("sale-v1", tags, state, "sale-v1--abc", "", List.of(), "img:1", Map.of());
+  }
+
+  private static Lookup present(AppObservation app) {
+    return new Lookup(Knowledge.PRESENT, Optional.of(app));
+  }
+
+  private Action decide(Optional<DesiredSale> desired, Lookup observed) {
+    return planner.decide(desired, observed).action();
+  }
+
+  @Test
+  void unknownIsReadFirst() {
+    assertThat(decide(Optional.of(sale), new Lookup(Knowledge.UNKNOWN, Optional.empty())))
+        .isEqualTo(Action.READ);
+  }
+
+  @Test
+  void desiredAndAbsentIsCreated() {
+    assertThat(decide(Optional.of(sale), Lookup.ABSENT)).isEqualTo(Action.CREATE);
+  }
+
+  @Test
+  void matchingProvisionedAppConvergesTheEngineWithoutAWrite() {
+    assertThat(decide(Optional.of(sale), present(ours(ProvisioningState.SUCCEEDED, specs.hash(sale)))))
+        .isEqualTo(Action.CONVERGE_ENGINE);
+  }
+
+  @Test
+  void anotherSpecIsAnUpdate() {
+    assertThat(decide(Optional.of(sale), present(ours(ProvisioningState.SUCCEEDED, "old"))))
+        .isEqualTo(Action.UPDATE);
+  }
+
+  @Test
+  void generationAloneIsNotASpecChange() {
+    DesiredSale bumped = new DesiredSale(sale.id(), sale.spec(), 9);
+    assertThat(specs.hash(bumped)).isEqualTo(specs.hash(sale));
+  }
+
+  @Test
+  void defaultsTakePartInTheSpec() {
+    AppSpecs otherDefaults =
+        new AppSpecs(new AppNaming("sale-"), new SaleDefaults("img:2", "0.5", "1Gi"), ownership);
+    assertThat(otherDefaults.hash(sale)).isNotEqualTo(specs.hash(sale));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = ProvisioningState.class, names = {"IN_PROGRESS", "DELETING"})
+  void busyAppsAreLeftAlone(ProvisioningState state) {
+    assertThat(decide(Optional.of(sale), present(ours(state, "whatever")))).isEqualTo(Action.WAIT);
+  }
+
+  @Test
+  void failedProvisioningIsRetried() {
+    assertThat(decide(Optional.of(sale), present(ours(ProvisioningState.FAILED, specs.hash(sale)))))
+        .isEqualTo(Action.RETRY_PROVISIONING);
+  }
+
+  @Test
+  void appsOfOthersAreForeignEvenWithOurName() {
+    AppObservation theirs =
+        new AppObservation("sale-v1", Map.of("owner", "x"), ProvisioningState.SUCCEEDED, "", "", List.of(), "", Map.of());
+    assertThat(decide(Optional.of(sale), present(theirs))).isEqualTo(Action.FOREIGN);
+    assertThat(decide(Optional.empty(), present(theirs))).isEqualTo(Action.FORGET);
+  }
+
+  @Test
+  void undesiredOwnedAppIsDeletedOnce() {
+    assertThat(decide(Optional.empty(), present(ours(ProvisioningState.SUCCEEDED, "h"))))
+        .isEqualTo(Action.DELETE);
+    assertThat(decide(Optional.empty(), present(ours(ProvisioningState.DELETING, "h"))))
+        .isEqualTo(Action.WAIT);
+    assertThat(decide(Optional.empty(), Lookup.ABSENT)).isEqualTo(Action.FORGET);
+  }
+}

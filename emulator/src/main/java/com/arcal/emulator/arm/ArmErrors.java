@@ -1,0 +1,83 @@
+package com.arcal.emulator.arm;
+
+import com.arcal.emulator.http.ArmException;
+
+/** The container-app errors the emulator answers, with Azure's codes and message shapes. */
+public final class ArmErrors {
+  private ArmErrors() {}
+
+  public static ArmException resourceGroupNotFound(String rg) {
+    return new ArmException(
+        404, "ResourceGroupNotFound", "Resource group '" + rg + "' could not be found.");
+  }
+
+  /** ARM's 404 for a resource, {@code type} like {@code Microsoft.App/containerApps}. */
+  public static ArmException resourceNotFound(String type, String name, String rg) {
+    return new ArmException(
+        404,
+        "ResourceNotFound",
+        "The Resource '"
+            + type
+            + "/"
+            + name
+            + "' under resource group '"
+            + rg
+            + "' was not found. For more details please go to"
+            + " https://aka.ms/ARMResourceNotFoundFix");
+  }
+
+  public static ArmException managedEnvironmentNotFound(String environmentId) {
+    return new ArmException(
+        404,
+        "ManagedEnvironmentNotFound",
+        "The environment '" + environmentId + "' was not found.");
+  }
+
+  public static ArmException lockConflict(String app) {
+    return new ArmException(
+        409,
+        "ContainerAppLockConflict",
+        "Cannot modify container App '"
+            + app
+            + "' because another modification is in progress. Please retry the operation.");
+  }
+
+  public static ArmException nameInUse(String app, String otherRg) {
+    return new ArmException(
+        409,
+        "ContainerAppNameInUse",
+        "A container app named '"
+            + app
+            + "' already exists in resource group '"
+            + otherRg
+            + "'; the emulator requires app names to be unique across resource groups.");
+  }
+
+  public static ArmException invalidName(String app) {
+    return new ArmException(
+        400,
+        "ContainerAppInvalidName",
+        "Invalid ContainerApp name '"
+            + app
+            + "'. A name must consist of lower case alphanumeric "
+            + "characters or '-', start with an alphabetic character, and end with an "
+            + "alphanumeric character and cannot have '--'. The length must not be more than 32 "
+            + "characters.");
+  }
+
+  public static ArmException invalidContent(String detail) {
+    return new ArmException(
+        400,
+        "InvalidRequestContent",
+        "The request content was invalid and could not be deserialized: '" + detail + "'.");
+  }
+
+  public static ArmException invalidSpec(String detail) {
+    return new ArmException(400, "ContainerAppInvalidSpec", detail);
+  }
+
+  public static ArmException locationRequired() {
+    return new ArmException(
+        400, "LocationRequired", "The location property is required for this definition.");
+  }
+}

@@ -1,0 +1,165 @@
+package com.arcal.emulator.arm;
+
+import com.arcal.emulator.lro.Operation;
+import com.arcal.emulator.runtime.ContainerRuntime;
+import com.arcal.emulator.runtime.ContainerSpec;
+import com.arcal.emulator.state.AppRecord;
+import com.arcal.emulator.state.ArmState;
+import com.arcal.emulator.state.ProvisioningState;
+import com.arcal.emulator.state.RevisionRecord;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completes due operations: asks the runtime to run or remove the app's replica, then records the
+ * outcome. Runtime calls happen outside the state lock (a graceful stop can take seconds); the
+ * app's in-flight operation keeps other writes out meanwhile.
+ */
+public final class OperationCompleter {
+  private static final Logger LOG = LoggerFactory.getLogger(OperationCompleter.class);
+  private static final String FAILED_CODE = "ContainerAppOperationError";
+
+  private final ArmState state;
+  private final ContainerRuntime runtime;
+  private final int keepRevisions;
+
+  public OperationCompleter(ArmState state, ContainerRuntime runtime, int keepRevisions) {
+    this.state = state;
+    this.runtime = runtime;
+    this.keepRevisions = keepRevisions;
+  }
+
+  /** A claimed operation and its app. */
+  private record Claimed(Operation op, AppRecord app) {}
+
+  /** Completes the operation if it is in progress, due, and nobody else is completing it. */
+  public void complete(String operationId) {
+    Optional<Claimed> claimed = state.transact(tx -> claim(tx, operationId));
+    if (claimed.isEmpty()) {
+      return;
+    }
+    try {
+      if (claimed.get().op().type() == Operation.Type.PROVISION) {
+        provision(claimed.get());
+      } else {
+        delete(claimed.get());
+      }
+    } finally {
+      state.transact(
+          tx -> {
+            tx.release(operationId);
+            return null;
+          });
+    }
+  }
+
+  private static Optional<Claimed> claim(ArmState.Tx tx, String id) {
+    Optional<Operation> op = tx.operation(id);
+    if (op.isEmpty() || !op.get().inProgress() || tx.now().isBefore(op.get().dueAt())) {
+      return Optional.empty();
+    }
+    Optional<AppRecord> app = tx.app(op.get().appName()).filter(a -> id.equals(a.operationId()));
+    if (app.isEmpty()) {
+      tx.putOperation(op.get().failed(tx.now(), error("The container app no longer exists.")));
+      return Optional.empty();
+    }
+    return tx.claim(id) ? Optional.of(new Claimed(op.get(), app.get())) : Optional.empty();
+  }
+
+  private void provision(Claimed c) {
+    AppRecord app = c.app();
+    String revision = app.pendingRevisionName();
+    RevisionRecord record =
+        new RevisionRecord(
+            revision,
+            c.op().dueAt(),
+            true,
+            app.spec().template(),
+            ContainerSpecs.ports(app.spec().configuration()));
+    if (c.op().failPlanned()) {
+      failProvision(c, record, "The revision failed to provision (injected fault).");
+      return;
+    }
+    ContainerSpec spec = ContainerSpecs.of(app, revision, record.template(), record.ports());
+    try {
+      runtime.ensureRunning(spec);
+    } catch (RuntimeException e) {
+      LOG.warn("runtime could not run app {}", app.name(), e);
+      failProvision(c, record, "The container could not be started: " + e.getMessage());
+      return;
+    }
+    state.transact(
+        tx -> {
+          tx.app(app.name())
+              .ifPresent(
+                  a -> tx.putApp(a.settled(ProvisioningState.Succeeded, record, keepRevisions)));
+          tx.putOperation(c.op().succeeded(tx.now()));
+          return null;
+        });
+  }
+
+  private void failProvision(Claimed c, RevisionRecord attempted, String why) {
+    AppRecord app = c.app();
+    // A failed configuration-only change leaves the running revision as it was.
+    RevisionRecord failed =
+        attempted.name().equalsIgnoreCase(app.latestReadyRevisionName())
+            ? null
+            : new RevisionRecord(
+                attempted.name(),
+                attempted.createdAt(),
+                false,
+                attempted.template(),
+                attempted.ports());
+    String message =
+        "Failed to provision revision for container app '"
+            + app.name()
+            + "'. Error details: "
+            + why;
+    state.transact(
+        tx -> {
+          tx.app(app.name())
+              .ifPresent(
+                  a -> tx.putApp(a.settled(ProvisioningState.Failed, failed, keepRevisions)));
+          tx.putOperation(c.op().failed(tx.now(), error(message)));
+          return null;
+        });
+  }
+
+  private void delete(Claimed c) {
+    String name = c.app().name();
+    if (c.op().failPlanned()) {
+      failDelete(c, "The deletion failed (injected fault).");
+      return;
+    }
+    try {
+      runtime.remove(name);
+    } catch (RuntimeException e) {
+      LOG.warn("runtime could not remove app {}", name, e);
+      failDelete(c, "The container could not be stopped: " + e.getMessage());
+      return;
+    }
+    state.transact(
+        tx -> {
+          tx.removeApp(name);
+          tx.putOperation(c.op().succeeded(tx.now()));
+          return null;
+        });
+  }
+
+  private void failDelete(Claimed c, String why) {
+    String message =
+        "Failed to delete container app '" + c.app().name() + "'. Error details: " + why;
+    state.transact(
+        tx -> {
+          tx.app(c.app().name())
+              .ifPresent(a -> tx.putApp(a.settled(ProvisioningState.Failed, null, keepRevisions)));
+          tx.putOperation(c.op().failed(tx.now(), error(message)));
+          return null;
+        });
+  }
+
+  private static Operation.OperationError error(String message) {
+    return new Operation.OperationError(FAILED_CODE, message);
+  }
+}

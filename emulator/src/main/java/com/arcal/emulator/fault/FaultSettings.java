@@ -1,0 +1,19 @@
+package com.arcal.emulator.fault;
+
+import com.arcal.emulator.OperationKind;
+import java.util.Map;
+
+/**
+ * Fault injection at start: the random seed and the rates per operation kind (kinds not listed get
+ * no faults). Rates can be changed at run time through {@link FaultInjector}.
+ */
+public record FaultSettings(long seed, Map<OperationKind, FaultRates> rates) {
+
+  public FaultSettings {
+    rates = Map.copyOf(rates);
+  }
+
+  public static FaultSettings none() {
+    return new FaultSettings(42L, Map.of());
+  }
+}

@@ -1,0 +1,75 @@
+package com.arcal.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.arcal.emulator.runtime.RuntimeSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmulatorSettingsTest {
+
+  @Test
+  void fromEnv_defaults() {
+    EmulatorSettings s = EmulatorSettings.fromEnv(Map.of());
+
+    assertThat(s.httpsPort()).isEqualTo(8443);
+    assertThat(s.httpPort()).isEqualTo(8081);
+    assertThat(s.host()).isEqualTo("127.0.0.1");
+    assertThat(s.dataDir().isAbsolute()).isTrue();
+    assertThat(s.dataDir().getFileName()).hasToString("emulator-data");
+    assertThat(s.resourceGroups()).containsExactly("arcal-local");
+    assertThat(s.pageSize()).isEqualTo(100);
+    assertThat(s.runtime().mode()).isEqualTo(RuntimeSettings.Mode.PROCESS);
+    assertThat(s.runtime().imageCommands().get("arcal/engine:local"))
+        .hasSize(3)
+        .satisfies(cmd -> assertThat(cmd.get(2)).endsWith("arcal-engine.jar"));
+  }
+
+  @Test
+  void fromEnv_readsEveryVariable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    String jar = java.nio.file.Files.createFile(dir.resolve("arcal-engine.jar")).toString();
+    EmulatorSettings s =
+        EmulatorSettings.fromEnv(
+            Map.of(
+                "EMULATOR_HTTPS_PORT", "0",
+                "EMULATOR_HTTP_PORT", "-1",
+                "EMULATOR_RESOURCE_GROUPS", "rg-a, rg-b",
+                "EMULATOR_PROVISIONING_DELAY_MS", "13000",
+                "EMULATOR_DELETION_DELAY_MS", "0",
+                "EMULATOR_PAGE_SIZE", "7",
+                "EMULATOR_RUNTIME", "inprocess",
+                "EMULATOR_ENGINE_JAR", jar));
+
+    assertThat(s.httpPort()).isEqualTo(-1);
+    assertThat(s.resourceGroups()).containsExactly("rg-a", "rg-b");
+    assertThat(s.provisioningDelay()).isEqualTo(Duration.ofSeconds(13));
+    assertThat(s.deletionDelay()).isZero();
+    assertThat(s.pageSize()).isEqualTo(7);
+    assertThat(s.runtime().mode()).isEqualTo(RuntimeSettings.Mode.IN_PROCESS);
+    assertThat(s.runtime().imageCommands().get("arcal/engine:local"))
+        .last()
+        .isEqualTo(jar);
+  }
+
+  @Test
+  void fromEnv_badValue_failsWithOneLineNamingTheVariable() {
+    for (Map.Entry<String, String> bad :
+        List.of(
+            Map.entry("EMULATOR_HTTPS_PORT", "https"),
+            Map.entry("EMULATOR_HTTP_PORT", "70000"),
+            Map.entry("EMULATOR_PAGE_SIZE", "0"),
+            Map.entry("EMULATOR_PROVISIONING_DELAY_MS", "-5"),
+            Map.entry("EMULATOR_RESOURCE_GROUPS", "a,,b"),
+            Map.entry("EMULATOR_RUNTIME", "docker"))) {
+      assertThatThrownBy(() -> EmulatorSettings.fromEnv(Map.of(bad.getKey(), bad.getValue())))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(bad.getKey() + " must be")
+          .hasMessageContaining(bad.getValue())
+          .hasMessageNotContaining("\n");
+    }
+  }
+}
