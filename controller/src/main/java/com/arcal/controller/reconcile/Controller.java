@@ -99,7 +99,6 @@ public final class Controller implements AutoCloseable {
     }
     running = true;
     store.watch(this::onDesiredChange);
-    holdDeletionsWhileStoreUnusable();
     if (resync() && store.createdFresh()) {
       adoptOwnedApps();
     }
@@ -110,6 +109,35 @@ public final class Controller implements AutoCloseable {
       workers.add(t);
     }
     scheduleResync();
+    scheduler.scheduleWithFixedDelay(
+        this::refreshInFlight,
+        settings.pollInterval().toMillis(),
+        settings.pollInterval().toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * With many operations in flight, one paged LIST observes them all for a few reads, where a GET
+   * per app would spend one read each: the sales whose operation finished are enqueued.
+   */
+  private void refreshInFlight() {
+    try {
+      List<AppObservation> busy = fleet.busy();
+      if (busy.size() <= Fleet.BULK_REFRESH_THRESHOLD) {
+        return;
+      }
+      long started = fleet.beginList();
+      List<AppObservation> listed = apps.list();
+      fleet.listed(started, listed);
+      for (AppObservation before : busy) {
+        var now = fleet.lookup(before.name()).app();
+        if (now.isEmpty() || !now.get().state().busy()) {
+          reconciler.ownership().saleOf(before).ifPresent(queue::add);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.debug("in-flight refresh failed: {}", e.getMessage());
+    }
   }
 
   /** Enqueues a sale (an engine health change, an API confirmation...). */
@@ -207,7 +235,6 @@ public final class Controller implements AutoCloseable {
   }
 
   private void onDesiredChange(DesiredState before, DesiredState after) {
-    holdDeletionsWhileStoreUnusable();
     Set<SaleId> keys = new HashSet<>(before.asMap().keySet());
     keys.addAll(after.asMap().keySet());
     for (SaleId id : keys) {
@@ -215,15 +242,6 @@ public final class Controller implements AutoCloseable {
         queue.add(id);
       }
     }
-  }
-
-  /**
-   * A store that has never loaded a good document (its file is broken from the start) says
-   * nothing about what should be deleted: hold every deletion until it does.
-   */
-  private void holdDeletionsWhileStoreUnusable() {
-    boolean neverLoaded = store.problem().isPresent() && store.snapshot().asMap().isEmpty();
-    brake.forceHold(neverLoaded);
   }
 
   private void work() {

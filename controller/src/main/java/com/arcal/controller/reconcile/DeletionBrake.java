@@ -17,7 +17,6 @@ public final class DeletionBrake {
   private final BrakeSettings settings;
   private final SortedSet<String> held = new TreeSet<>();
   private final Set<String> confirmed = new TreeSet<>();
-  private boolean forceHold;
 
   public DeletionBrake(BrakeSettings settings) {
     this.settings = settings;
@@ -32,22 +31,13 @@ public final class DeletionBrake {
     Set<String> unconfirmed = new TreeSet<>(pendingDeletions);
     unconfirmed.removeAll(confirmed);
     boolean engaged =
-        forceHold
-            || (unconfirmed.size() > settings.maxDeletions()
-                && unconfirmed.size() > settings.maxShare() * ownedApps);
+        unconfirmed.size() > settings.maxDeletions()
+            && unconfirmed.size() > settings.maxShare() * ownedApps;
     held.clear();
     if (engaged) {
       held.addAll(unconfirmed);
     }
     return !held.contains(app);
-  }
-
-  /**
-   * Holds every deletion regardless of numbers (the desired state could not be read and no good
-   * version was ever loaded), or stops doing so.
-   */
-  public synchronized void forceHold(boolean hold) {
-    forceHold = hold;
   }
 
   /** Releases the deletions held now; returns them. */

@@ -15,6 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * survives it (a LIST that raced with our PUT must not make the new app look absent).
  */
 public final class Fleet {
+  /**
+   * Above this many apps in flight, they are observed by a shared LIST rather than by one GET per
+   * app per pass.
+   */
+  public static final int BULK_REFRESH_THRESHOLD = 10;
+
   /** What is known about one name. */
   public enum Knowledge {
     PRESENT,

@@ -16,6 +16,7 @@ import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
 import com.arcal.controller.store.DesiredStateStore;
+import com.arcal.controller.store.StoreProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -90,8 +91,10 @@ public final class SaleReconciler {
     if (decision.action() == Planner.Action.READ) {
       refresh(appName);
       decision = planner.decide(desired, fleet.lookup(appName));
-    } else if (decision.action() == Planner.Action.WAIT) {
-      // Only apps with an operation in flight are read one by one.
+    } else if (decision.action() == Planner.Action.WAIT
+        && fleet.busy().size() <= Fleet.BULK_REFRESH_THRESHOLD) {
+      // Only apps with an operation in flight are read one by one, and only a few of them: when
+      // many are in flight the controller's shared LIST observes them (see Controller).
       refresh(appName);
       decision = planner.decide(desired, fleet.lookup(appName));
     }
@@ -167,7 +170,9 @@ public final class SaleReconciler {
   private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d, SaleStatus initial) {
     Phase phase = desired.isPresent() ? Phase.PROVISIONING : Phase.DELETING;
     board.update(id, initial, s -> s.withPhase(phase, null));
-    return Result.requeueAfter(settings.pollInterval());
+    boolean bulk = fleet.busy().size() > Fleet.BULK_REFRESH_THRESHOLD;
+    // In bulk mode the shared LIST enqueues the sale when its operation ends; this is a fallback.
+    return Result.requeueAfter(bulk ? settings.pollInterval().multipliedBy(5) : settings.pollInterval());
   }
 
   private Result convergeEngine(DesiredSale sale, String appName, SaleStatus initial) {
@@ -204,6 +209,21 @@ public final class SaleReconciler {
 
   private Result delete(SaleId id, String appName, SaleStatus initial) {
     Instant now = clock.instant();
+    Optional<StoreProblem> problem = store.problem();
+    if (problem.isPresent()) {
+      // The document in force may be stale or truncated: delete nothing until it reads again.
+      board.update(
+          id,
+          initial,
+          s -> s.withPhase(Phase.DELETING, null)
+              .withCondition(
+                  Condition.DELETION_HELD,
+                  true,
+                  "DesiredStateInvalid",
+                  "deletion held while the desired state cannot be read: " + problem.get().message(),
+                  now));
+      return Result.done();
+    }
     if (!brake.mayDelete(appName, pendingDeletions(), ownedApps())) {
       board.update(
           id,
@@ -269,7 +289,7 @@ public final class SaleReconciler {
     return fleet.apps().stream()
         .filter(ownership::owns)
         .filter(a -> a.state() != ProvisioningState.DELETING)
-        .filter(a -> ownership.saleOf(a).map(s -> !desired.contains(s)).orElse(true))
+        .filter(a -> ownership.saleOf(a).map(s -> !desired.contains(s)).orElse(false))
         .map(AppObservation::name)
         .collect(Collectors.toSet());
   }

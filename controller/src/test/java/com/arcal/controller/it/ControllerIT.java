@@ -163,6 +163,21 @@ class ControllerIT {
     await().atMost(CONVERGE).until(() -> app("sale-s0").isEmpty() && app("sale-s7").isEmpty());
   }
 
+  @Test
+  void manyOperationsInFlightAreObservedByListsNotOneGetEach() {
+    int sales = 30;
+    for (int i = 0; i < sales; i++) {
+      desire("bulk" + i, Map.of());
+    }
+    await().atMost(CONVERGE)
+        .until(() -> orchestrator.parts.board().all().stream().filter(s -> s.wsUrl() != null).count() == sales);
+
+    long gets = azure.emulator.stats().count(k -> k.method().equals("GET") && k.route().equals("containerApp"));
+    long puts = azure.emulator.stats().count(k -> k.method().equals("PUT"));
+    assertThat(puts).isEqualTo(sales);
+    assertThat(gets).as("per-app GETs while %d creations were in flight", sales).isLessThan(sales);
+  }
+
   /** A body like an app of ours, for tests that act behind the controller's back. */
   private ContainerAppInner orphanLike(ContainerAppInner model) {
     ContainerAppInner base = model != null ? model : app("sale-vente-01").orElse(null);

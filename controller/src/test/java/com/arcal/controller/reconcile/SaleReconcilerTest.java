@@ -218,6 +218,24 @@ class SaleReconcilerTest {
   }
 
   @Test
+  void noDeletionWhileTheDesiredStateCannotBeRead() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    store.delete(SALE, Optional.empty());
+    store.reportProblem("line 1, column 9: unexpected end of input");
+
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("delete")).isZero();
+    assertThat(board.get(SALE).orElseThrow().condition("DeletionHeld").orElseThrow().reason())
+        .isEqualTo("DesiredStateInvalid");
+    store.clearProblem();
+    reconciler.reconcile(SALE);
+    assertThat(apps.count("delete")).isEqualTo(1);
+  }
+
+  @Test
   void fewDeletionsAreNotHeld() {
     for (int i = 0; i < 10; i++) {
       SaleId id = new SaleId("s" + i);
