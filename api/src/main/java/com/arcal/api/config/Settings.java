@@ -1,0 +1,160 @@
+package com.arcal.api.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the orchestrator is configured with, read from environment variables and a
+ * {@code .env} file (see {@code .env.example} for each variable). {@link #toString()} never shows
+ * a secret, so settings may be logged.
+ */
+public record Settings(PlatformKind platform, Http http, Fleet fleet, Local local, Azure azure) {
+
+  public Settings {
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(fleet, "fleet");
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(azure, "azure");
+  }
+
+  /** Where the fleet runs. */
+  public enum PlatformKind {
+    /** The in-process Container Apps emulator; engines are local processes. */
+    LOCAL,
+    /** Azure (or a standalone emulator reached like Azure). */
+    AZURE
+  }
+
+  /** How engines are reached once their app is provisioned. */
+  public enum EndpointsKind {
+    /** Loopback address per app, as the emulator publishes them. */
+    LOCAL,
+    /** The app's ingress FQDN and its internal gRPC name, as Azure publishes them. */
+    AZURE
+  }
+
+  /**
+   * The REST server.
+   *
+   * @param apiToken bearer token required by mutating requests; empty for none
+   * @param corsOrigins browser origins allowed to call the API; empty for none
+   */
+  public record Http(
+      String host,
+      int port,
+      Optional<String> apiToken,
+      List<String> corsOrigins,
+      boolean allowInsecureBind) {
+    public Http {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(apiToken, "apiToken");
+      corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    @Override
+    public String toString() {
+      return "Http[host=" + host + ", port=" + port + ", apiToken="
+          + (apiToken.isPresent() ? "***" : "none") + ", corsOrigins=" + corsOrigins
+          + ", allowInsecureBind=" + allowInsecureBind + "]";
+    }
+  }
+
+  /** The desired state and how the controller manages the fleet. */
+  public record Fleet(
+      Path stateFile,
+      Duration resync,
+      Duration pollInterval,
+      String appPrefix,
+      String managedBy,
+      int workers,
+      String engineImage,
+      String engineCpu,
+      String engineMemory,
+      EndpointsKind endpoints) {
+    public Fleet {
+      Objects.requireNonNull(stateFile, "stateFile");
+      Objects.requireNonNull(resync, "resync");
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      Objects.requireNonNull(appPrefix, "appPrefix");
+      Objects.requireNonNull(managedBy, "managedBy");
+      Objects.requireNonNull(engineImage, "engineImage");
+      Objects.requireNonNull(engineCpu, "engineCpu");
+      Objects.requireNonNull(engineMemory, "engineMemory");
+      Objects.requireNonNull(endpoints, "endpoints");
+    }
+  }
+
+  /** The embedded emulator of the local platform. */
+  public record Local(Path emulatorDataDir, Duration emulatorDelay) {
+    public Local {
+      Objects.requireNonNull(emulatorDataDir, "emulatorDataDir");
+      Objects.requireNonNull(emulatorDelay, "emulatorDelay");
+    }
+  }
+
+  /**
+   * The Azure platform. Required fields are present whenever the platform is Azure.
+   *
+   * @param armEndpoint ARM base URL instead of public Azure (a standalone emulator)
+   * @param armCaFile PEM certificate(s) to trust for {@code armEndpoint}
+   * @param armStaticToken fixed bearer token instead of Entra ID
+   * @param identity the azure-identity variables ({@code AZURE_CLIENT_ID}...) that were set
+   */
+  public record Azure(
+      Optional<String> subscriptionId,
+      Optional<String> resourceGroup,
+      Optional<String> location,
+      Optional<String> environmentId,
+      Optional<URI> armEndpoint,
+      Optional<Path> armCaFile,
+      Optional<String> armStaticToken,
+      Map<String, String> identity) {
+    public Azure {
+      Objects.requireNonNull(subscriptionId, "subscriptionId");
+      Objects.requireNonNull(resourceGroup, "resourceGroup");
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(environmentId, "environmentId");
+      Objects.requireNonNull(armEndpoint, "armEndpoint");
+      Objects.requireNonNull(armCaFile, "armCaFile");
+      Objects.requireNonNull(armStaticToken, "armStaticToken");
+      identity = Map.copyOf(identity);
+    }
+
+    public Optional<String> tenantId() {
+      return Optional.ofNullable(identity.get("AZURE_TENANT_ID"));
+    }
+
+    @Override
+    public String toString() {
+      return "Azure[subscriptionId=" + subscriptionId + ", resourceGroup=" + resourceGroup
+          + ", location=" + location + ", environmentId=" + environmentId + ", armEndpoint="
+          + armEndpoint + ", armCaFile=" + armCaFile + ", armStaticToken="
+          + (armStaticToken.isPresent() ? "***" : "none") + ", identity variables="
+          + identity.keySet().stream().sorted().toList() + "]";
+    }
+  }
+
+  /**
+   * Settings from the process environment and the {@code .env} file beside it; the environment
+   * wins over the file.
+   *
+   * @throws SettingsException naming the first variable that is missing or invalid
+   */
+  public static Settings load(Map<String, String> environment, Path dotEnv) {
+    Map<String, String> merged = new HashMap<>(EnvFile.read(dotEnv));
+    merged.putAll(environment);
+    return new SettingsReader(merged).read();
+  }
+
+  /** Settings from these variables alone (tests). */
+  public static Settings of(Map<String, String> variables) {
+    return new SettingsReader(variables).read();
+  }
+}

@@ -1,0 +1,229 @@
+package com.arcal.api.config;
+
+import com.arcal.api.config.Settings.EndpointsKind;
+import com.arcal.api.config.Settings.PlatformKind;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.InvalidSpecException;
+import com.arcal.controller.sale.SaleDefaults;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** Turns variables into {@link Settings}, stopping at the first one that is wrong. */
+final class SettingsReader {
+  /** Variables read by azure-identity's DefaultAzureCredential. */
+  static final List<String> IDENTITY_VARIABLES =
+      List.of(
+          "AZURE_TENANT_ID",
+          "AZURE_CLIENT_ID",
+          "AZURE_CLIENT_SECRET",
+          "AZURE_CLIENT_CERTIFICATE_PATH",
+          "AZURE_CLIENT_CERTIFICATE_PASSWORD",
+          "AZURE_FEDERATED_TOKEN_FILE",
+          "AZURE_AUTHORITY_HOST");
+  private static final String LOCAL_ENGINE_IMAGE = "arcal/engine:local";
+  private static final int MIN_TOKEN_LENGTH = 16;
+  private static final Pattern ENVIRONMENT_ID =
+      Pattern.compile(
+          "(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.App"
+              + "/managedEnvironments/[^/]+");
+
+  private final Variables env;
+
+  SettingsReader(Map<String, String> variables) {
+    this.env = new Variables(variables);
+  }
+
+  Settings read() {
+    PlatformKind platform =
+        env.choice("ARCAL_PLATFORM", "local", "local", "azure").equals("local")
+            ? PlatformKind.LOCAL
+            : PlatformKind.AZURE;
+    Settings.Azure azure = azure(platform);
+    return new Settings(platform, http(), fleet(platform, azure), local(), azure);
+  }
+
+  private Settings.Http http() {
+    String host = env.text("ARCAL_HTTP_HOST", "127.0.0.1");
+    int port =
+        env.integer("ARCAL_HTTP_PORT", 8080, 0, 65535, "a TCP port 0-65535 (0 picks a free one)");
+    Optional<String> token = env.optional("ARCAL_API_TOKEN");
+    if (token.isPresent()
+        && (token.get().length() < MIN_TOKEN_LENGTH || token.get().contains(" "))) {
+      throw new SettingsException(
+          "ARCAL_API_TOKEN",
+          "expected at least " + MIN_TOKEN_LENGTH
+              + " characters without spaces (e.g. openssl rand -hex 32)");
+    }
+    boolean insecure = env.bool("ARCAL_ALLOW_INSECURE_BIND", false);
+    if (!isLoopback(host) && token.isEmpty() && !insecure) {
+      throw new SettingsException(
+          "ARCAL_HTTP_HOST",
+          host + " is not a loopback address: set ARCAL_API_TOKEN so that writes need a token,"
+              + " or ARCAL_ALLOW_INSECURE_BIND=true to accept anyone's writes");
+    }
+    return new Settings.Http(host, port, token, corsOrigins(), insecure);
+  }
+
+  private Settings.Fleet fleet(PlatformKind platform, Settings.Azure azure) {
+    String prefix = env.text("ARCAL_APP_PREFIX", "sale-");
+    try {
+      new AppNaming(prefix);
+    } catch (InvalidSpecException e) {
+      throw new SettingsException(
+          "ARCAL_APP_PREFIX", "expected lowercase letters, digits and '-', starting with a letter");
+    }
+    String managedBy = env.text("ARCAL_FLEET", "arcal");
+    if (!managedBy.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+      throw new SettingsException(
+          "ARCAL_FLEET", "expected 1-63 letters, digits, '.', '_' or '-' (an Azure tag value)");
+    }
+    Optional<String> image = env.optional("ARCAL_ENGINE_IMAGE");
+    if (image.isEmpty() && platform == PlatformKind.AZURE) {
+      throw new SettingsException(
+          "ARCAL_ENGINE_IMAGE",
+          "required on the azure platform (e.g. myregistry.azurecr.io/arcal-engine:1.0)");
+    }
+    String engineImage = image.orElse(LOCAL_ENGINE_IMAGE);
+    String cpu = env.text("ARCAL_ENGINE_CPU", "0.5");
+    String memory = env.text("ARCAL_ENGINE_MEMORY", "1Gi");
+    try {
+      new SaleDefaults(engineImage, cpu, memory);
+    } catch (InvalidSpecException e) {
+      throw new SettingsException(
+          "ARCAL_ENGINE_" + e.field().toUpperCase(Locale.ROOT),
+          "expected a valid value: " + e.getMessage());
+    }
+    return new Settings.Fleet(
+        env.path("ARCAL_STATE_FILE", "./desired-state.json"),
+        Duration.ofSeconds(
+            env.integer("ARCAL_RESYNC_SECONDS", 60, 1, 86_400, "seconds between full resyncs, 1-86400")),
+        Duration.ofMillis(
+            env.integer("ARCAL_POLL_MILLIS", 1000, 10, 600_000,
+                "milliseconds between looks at an operation in flight, 10-600000")),
+        prefix,
+        managedBy,
+        env.integer("ARCAL_WORKERS", 8, 1, 256, "a number of reconcile workers, 1-256"),
+        engineImage,
+        cpu,
+        memory,
+        endpoints(platform, azure));
+  }
+
+  private Settings.Local local() {
+    return new Settings.Local(
+        env.path("ARCAL_EMULATOR_DATA_DIR", "./.arcal/emulator"),
+        Duration.ofMillis(
+            env.integer("ARCAL_EMULATOR_DELAY_MS", 1000, 0, 600_000,
+                "milliseconds an emulated create or delete takes, 0-600000")));
+  }
+
+  private Settings.Azure azure(PlatformKind platform) {
+    boolean required = platform == PlatformKind.AZURE;
+    Optional<String> environmentId = required(required, "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+        "the managed environment's resource id (/subscriptions/.../managedEnvironments/<name>)");
+    if (environmentId.isPresent() && !ENVIRONMENT_ID.matcher(environmentId.get()).matches()) {
+      throw new SettingsException(
+          "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+          "expected /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.App"
+              + "/managedEnvironments/{name}");
+    }
+    Map<String, String> identity = new TreeMap<>();
+    IDENTITY_VARIABLES.forEach(name -> env.optional(name).ifPresent(v -> identity.put(name, v)));
+    return new Settings.Azure(
+        required(required, "AZURE_SUBSCRIPTION_ID", "the subscription id of the fleet"),
+        required(required, "AZURE_RESOURCE_GROUP", "the resource group the fleet lives in"),
+        required(required, "AZURE_LOCATION", "the Azure region of new apps (e.g. westeurope)"),
+        environmentId,
+        armEndpoint(),
+        caFile(),
+        env.optional("ARCAL_ARM_STATIC_TOKEN"),
+        identity);
+  }
+
+  private EndpointsKind endpoints(PlatformKind platform, Settings.Azure azure) {
+    String kind = env.choice("ARCAL_ENGINE_ENDPOINTS", "auto", "auto", "local", "azure");
+    return switch (kind) {
+      case "local" -> EndpointsKind.LOCAL;
+      case "azure" -> EndpointsKind.AZURE;
+      default -> platform == PlatformKind.LOCAL
+              || azure.armEndpoint().map(u -> isLoopback(u.getHost())).orElse(false)
+          ? EndpointsKind.LOCAL
+          : EndpointsKind.AZURE;
+    };
+  }
+
+  private Optional<URI> armEndpoint() {
+    Optional<String> raw = env.optional("ARCAL_ARM_ENDPOINT");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI uri = new URI(raw.get());
+      if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        throw new SettingsException(
+            "ARCAL_ARM_ENDPOINT", "expected an https:// URL (ARM requires TLS)");
+      }
+      return Optional.of(uri);
+    } catch (URISyntaxException e) {
+      throw new SettingsException("ARCAL_ARM_ENDPOINT", "expected an https:// URL");
+    }
+  }
+
+  private Optional<Path> caFile() {
+    Optional<String> raw = env.optional("ARCAL_ARM_CA_FILE");
+    if (raw.isEmpty()) {
+      return Optional.empty();
+    }
+    Path file = Path.of(raw.get());
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new SettingsException(
+          "ARCAL_ARM_CA_FILE", "expected a readable PEM file; " + file + " is not one");
+    }
+    return Optional.of(file);
+  }
+
+  private List<String> corsOrigins() {
+    List<String> origins = new ArrayList<>();
+    for (String origin : env.text("ARCAL_CORS_ORIGINS", "").split(",")) {
+      String o = origin.strip();
+      if (o.isEmpty()) {
+        continue;
+      }
+      if (!o.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+        throw new SettingsException(
+            "ARCAL_CORS_ORIGINS",
+            "expected comma-separated origins such as https://dash.example.com:8443");
+      }
+      origins.add(o);
+    }
+    return origins;
+  }
+
+  private Optional<String> required(boolean required, String name, String what) {
+    Optional<String> value = env.optional(name);
+    if (required && value.isEmpty()) {
+      throw new SettingsException(name, "required on the azure platform: " + what);
+    }
+    return value;
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package com.arcal.api.platform;
+
+import com.arcal.api.config.Settings;
+import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
+import com.arcal.controller.azure.ArmConnection;
+import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.engine.GrpcEngineClient;
+import com.arcal.emulator.Emulator;
+import com.arcal.emulator.EmulatorSettings;
+import com.arcal.emulator.arm.ResourceIds;
+import com.arcal.emulator.runtime.ContainerRuntimes;
+import com.arcal.emulator.runtime.RuntimeSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The embedded default: the Container Apps emulator in this JVM (HTTPS on an ephemeral loopback
+ * port) running engines as local processes, driven through the very same Azure adapter as Azure.
+ * Closing the platform closes the emulator, which stops every engine it started.
+ */
+final class LocalPlatform {
+  static final Duration ENGINE_DEADLINE = Duration.ofSeconds(5);
+  static final String RESOURCE_GROUP = "arcal-local";
+  /** The emulator accepts any subscription; a fixed one keeps app ids stable across runs. */
+  static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000a4ca";
+  /** The emulator does not check tokens; the SDK still needs one to send. */
+  private static final String TOKEN = "arcal-local-emulator";
+
+  private LocalPlatform() {}
+
+  static Platform open(Settings settings, ArmCallListener armCalls, Clock clock) {
+    Path dataDir = settings.local().emulatorDataDir();
+    RuntimeSettings runtime =
+        new RuntimeSettings(
+            RuntimeSettings.Mode.PROCESS,
+            dataDir,
+            Map.of(ContainerRuntimes.ENGINE_IMAGE, ContainerRuntimes.defaultEngineCommand()),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30));
+    Duration delay = settings.local().emulatorDelay();
+    EmulatorSettings emulatorSettings =
+        EmulatorSettings.defaults(dataDir)
+            .withResourceGroups(List.of(RESOURCE_GROUP))
+            .withDelays(delay, delay)
+            .withRuntime(runtime);
+    Emulator emulator = Emulator.start(emulatorSettings, ContainerRuntimes.create(runtime));
+    try {
+      AzureTarget target =
+          new AzureTarget(
+              SUBSCRIPTION,
+              RESOURCE_GROUP,
+              emulatorSettings.location(),
+              AzureTarget.environmentId(SUBSCRIPTION, RESOURCE_GROUP, ResourceIds.ENVIRONMENT_NAME));
+      ArmConnection connection =
+          new ArmConnection(
+              Optional.of(URI.create(emulator.httpsBaseUrl())),
+              Optional.of(emulator.certificatePemPath()),
+              Optional.of(TOKEN),
+              Optional.empty(),
+              ArmAdapter.RESPONSE_TIMEOUT);
+      return new Platform(
+          ArmAdapter.open(connection, target, armCalls, clock),
+          new GrpcEngineClient(ENGINE_DEADLINE),
+          new LocalEndpoints(),
+          emulator,
+          "local: embedded emulator at " + emulator.httpsBaseUrl() + ", data " + dataDir);
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package com.arcal.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.arcal.api.ApiClient.Response;
+import com.arcal.api.config.Settings;
+import com.arcal.api.platform.Platform;
+import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.fake.FakeContainerApps;
+import com.arcal.controller.fake.FakeEngines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpsTest {
+  @TempDir Path dir;
+
+  @Test
+  void healthAndReadiness() {
+    try (TestOrchestrator orch = TestOrchestrator.start(dir)) {
+      Response health = orch.client.get("/healthz");
+      assertThat(health.status()).isEqualTo(200);
+      assertThat(health.json().get("status").asText()).isEqualTo("ok");
+      Response ready = orch.client.get("/readyz");
+      assertThat(ready.status()).isEqualTo(200);
+      assertThat(ready.json().get("status").asText()).isEqualTo("ready");
+    }
+  }
+
+  @Test
+  void notReadyWhileTheDesiredStateFileIsBroken_503WithTheReason() throws Exception {
+    try (TestOrchestrator orch = TestOrchestrator.start(dir)) {
+      Files.writeString(orch.stateFile, "{\"sales\": {\"a\": ");
+      await().atMost(Duration.ofSeconds(10)).until(() -> orch.client.get("/readyz").status() == 503);
+      Response r = orch.client.get("/readyz");
+      assertThat(r.json().get("reasons").get(0).asText()).startsWith("desired state:");
+      Response write = orch.client.post("/sales/spawn", "{\"saleId\":\"x\"}");
+      assertThat(write.status()).isEqualTo(503);
+      assertThat(write.header("Content-Type")).startsWith("application/problem+json");
+
+      Files.writeString(orch.stateFile, "{\"sales\": {}}\n");
+      await().atMost(Duration.ofSeconds(10)).until(() -> orch.client.get("/readyz").status() == 200);
+    }
+  }
+
+  @Test
+  void notReadyWhileThePlatformDoesNotAnswer() {
+    FakeContainerApps apps = new FakeContainerApps();
+    apps.failNext(new ArmException("ARM is down", 503, "ServiceUnavailable", null, true, null));
+    try (Orchestrator orch = Orchestrator.start(
+        Settings.of(Map.of("ARCAL_HTTP_PORT", "0",
+            "ARCAL_STATE_FILE", dir.resolve("s.json").toString(),
+            "ARCAL_RESYNC_SECONDS", "1")),
+        (s, arm, clock) -> new Platform(apps, new FakeEngines(), new LocalEndpoints(), () -> {}, "f"),
+        Clock.systemUTC())) {
+      ApiClient client = new ApiClient(orch.url());
+      Response r = client.get("/readyz");
+      assertThat(r.status()).isEqualTo(503);
+      assertThat(r.json().get("reasons").get(0).asText()).contains("platform:").contains("ARM is down");
+      // The next resync lists again and succeeds.
+      await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/readyz").status() == 200);
+    }
+  }
+
+  @Test
+  void metricsArePrometheusText() {
+    try (TestOrchestrator orch = TestOrchestrator.start(dir)) {
+      orch.client.post("/sales/spawn", "{\"saleId\":\"m\"}");
+      await().atMost(Duration.ofSeconds(10)).until(() -> orch.completeAndCheckRunning("m"));
+      Response r = orch.client.get("/metrics");
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.header("Content-Type")).startsWith("text/plain");
+      assertThat(r.body())
+          .contains("controller_runtime_reconcile_total")
+          .contains("workqueue_depth")
+          .contains("arcal_sales{phase=\"Running\"} 1.0");
+    }
+  }
+
+  @Test
+  void openApiIsServed() {
+    try (TestOrchestrator orch = TestOrchestrator.start(dir)) {
+      Response r = orch.client.get("/openapi.json");
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("openapi").asText()).startsWith("3.");
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package com.arcal.api;
+
+import com.arcal.api.config.Settings;
+import com.arcal.api.platform.Platform;
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.fake.FakeContainerApps;
+import com.arcal.controller.fake.FakeEngines;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.Phase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A whole orchestrator in this JVM for tests: real store (a file in a temp folder), real
+ * controller and REST server on a free loopback port, the platform replaced by the controller's
+ * fakes. {@link #apps} completes operations only when the test says so.
+ */
+public final class TestOrchestrator implements AutoCloseable {
+  public static final String TOKEN = "test-token-0123456789abcdef";
+
+  public final FakeContainerApps apps = new FakeContainerApps();
+  public final FakeEngines engines = new FakeEngines();
+  public final Orchestrator orchestrator;
+  public final ApiClient client;
+  public final Path stateFile;
+
+  private TestOrchestrator(Path dir, Map<String, String> extra, FakeContainerApps preset) {
+    this.stateFile = dir.resolve("desired-state.json");
+    Map<String, String> env = new HashMap<>();
+    env.put("ARCAL_HTTP_PORT", "0");
+    env.put("ARCAL_STATE_FILE", stateFile.toString());
+    env.put("ARCAL_POLL_MILLIS", "20");
+    env.put("ARCAL_EMULATOR_DATA_DIR", dir.resolve("emulator").toString());
+    env.putAll(extra);
+    FakeContainerApps fakes = preset != null ? preset : apps;
+    this.orchestrator =
+        Orchestrator.start(
+            Settings.of(env),
+            (settings, armCalls, clock) ->
+                new Platform(fakes, engines, new LocalEndpoints(), () -> {}, "fakes"),
+            Clock.systemUTC());
+    this.client = new ApiClient(orchestrator.url());
+  }
+
+  public static TestOrchestrator start(Path dir) {
+    return new TestOrchestrator(dir, Map.of(), null);
+  }
+
+  public static TestOrchestrator start(Path dir, Map<String, String> env) {
+    return new TestOrchestrator(dir, env, null);
+  }
+
+  public static TestOrchestrator withToken(Path dir) {
+    return new TestOrchestrator(dir, Map.of("ARCAL_API_TOKEN", TOKEN), null);
+  }
+
+  /** Plays Azure finishing every operation; returns whether the sale is Running now. */
+  public boolean completeAndCheckRunning(String saleId) {
+    apps.completeAll();
+    return orchestrator.backend().board().get(new SaleId(saleId))
+        .map(s -> s.phase() == Phase.RUNNING)
+        .orElse(false);
+  }
+
+  @Override
+  public void close() {
+    orchestrator.close();
+  }
+}

@@ -1,0 +1,168 @@
+package com.arcal.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.arcal.api.config.Settings.EndpointsKind;
+import com.arcal.api.config.Settings.PlatformKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsTest {
+  private static final String ENV_ID =
+      "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env";
+
+  @TempDir Path dir;
+
+  private static Map<String, String> azure() {
+    Map<String, String> env = new HashMap<>();
+    env.put("ARCAL_PLATFORM", "azure");
+    env.put("AZURE_SUBSCRIPTION_ID", "sub");
+    env.put("AZURE_RESOURCE_GROUP", "rg");
+    env.put("AZURE_LOCATION", "westeurope");
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", ENV_ID);
+    env.put("ARCAL_ENGINE_IMAGE", "acr.example/arcal-engine:1");
+    return env;
+  }
+
+  @Test
+  void defaultsRunLocallyOnLoopback8080() {
+    Settings s = Settings.of(Map.of());
+    assertThat(s.platform()).isEqualTo(PlatformKind.LOCAL);
+    assertThat(s.http().host()).isEqualTo("127.0.0.1");
+    assertThat(s.http().port()).isEqualTo(8080);
+    assertThat(s.http().apiToken()).isEmpty();
+    assertThat(s.http().corsOrigins()).isEmpty();
+    assertThat(s.fleet().stateFile()).isEqualTo(Path.of("desired-state.json").toAbsolutePath());
+    assertThat(s.fleet().appPrefix()).isEqualTo("sale-");
+    assertThat(s.fleet().managedBy()).isEqualTo("arcal");
+    assertThat(s.fleet().workers()).isEqualTo(8);
+    assertThat(s.fleet().engineImage()).isEqualTo("arcal/engine:local");
+    assertThat(s.fleet().engineCpu()).isEqualTo("0.5");
+    assertThat(s.fleet().engineMemory()).isEqualTo("1Gi");
+    assertThat(s.fleet().resync()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.fleet().endpoints()).isEqualTo(EndpointsKind.LOCAL);
+    assertThat(s.local().emulatorDataDir()).isEqualTo(Path.of(".arcal/emulator").toAbsolutePath());
+  }
+
+  @Test
+  void environmentWinsOverTheDotEnvFile() throws Exception {
+    Path dotEnv = dir.resolve(".env");
+    Files.writeString(dotEnv, "ARCAL_HTTP_PORT=9000\nARCAL_WORKERS=3\n");
+    Settings s = Settings.load(Map.of("ARCAL_HTTP_PORT", "9100"), dotEnv);
+    assertThat(s.http().port()).isEqualTo(9100);
+    assertThat(s.fleet().workers()).isEqualTo(3);
+  }
+
+  @Test
+  void aMissingDotEnvIsFine() {
+    assertThat(Settings.load(Map.of(), dir.resolve("none.env")).http().port()).isEqualTo(8080);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "ARCAL_PLATFORM, kubernetes",
+    "ARCAL_HTTP_PORT, eighty",
+    "ARCAL_HTTP_PORT, 70000",
+    "ARCAL_RESYNC_SECONDS, 0",
+    "ARCAL_WORKERS, -1",
+    "ARCAL_APP_PREFIX, Sale_",
+    "ARCAL_ENGINE_CPU, lots",
+    "ARCAL_ENGINE_MEMORY, 1GB",
+    "ARCAL_ALLOW_INSECURE_BIND, perhaps",
+    "ARCAL_CORS_ORIGINS, not-an-origin",
+    "ARCAL_API_TOKEN, short",
+    "ARCAL_FLEET, has spaces",
+    "ARCAL_ENGINE_ENDPOINTS, mars",
+  })
+  void aBadValueNamesItsVariable(String variable, String value) {
+    assertThatThrownBy(() -> Settings.of(Map.of(variable, value)))
+        .isInstanceOf(SettingsException.class)
+        .satisfies(e -> assertThat(((SettingsException) e).variable()).isEqualTo(variable))
+        .hasMessageStartingWith(variable + ": expected")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void theTokenIsNeverEchoed() {
+    assertThatThrownBy(() -> Settings.of(Map.of("ARCAL_API_TOKEN", "short secret")))
+        .hasMessageNotContaining("short secret");
+  }
+
+  @Test
+  void azureRequiresItsVariables() {
+    for (String required : new String[] {"AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP",
+        "AZURE_LOCATION", "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", "ARCAL_ENGINE_IMAGE"}) {
+      Map<String, String> env = azure();
+      env.remove(required);
+      assertThatThrownBy(() -> Settings.of(env))
+          .isInstanceOf(SettingsException.class)
+          .hasMessageStartingWith(required + ":");
+    }
+    Settings s = Settings.of(azure());
+    assertThat(s.platform()).isEqualTo(PlatformKind.AZURE);
+    assertThat(s.fleet().endpoints()).isEqualTo(EndpointsKind.AZURE);
+    assertThat(s.azure().environmentId()).hasValue(ENV_ID);
+  }
+
+  @Test
+  void azureAgainstALoopbackEmulatorReachesEnginesLocally() throws Exception {
+    Path pem = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+    Map<String, String> env = azure();
+    env.put("ARCAL_ARM_ENDPOINT", "https://127.0.0.1:8443");
+    env.put("ARCAL_ARM_CA_FILE", pem.toString());
+    env.put("ARCAL_ARM_STATIC_TOKEN", "static-token-value");
+    Settings s = Settings.of(env);
+    assertThat(s.fleet().endpoints()).isEqualTo(EndpointsKind.LOCAL);
+    assertThat(s.azure().armCaFile()).hasValue(pem);
+
+    env.put("ARCAL_ARM_ENDPOINT", "http://127.0.0.1:8081");
+    assertThatThrownBy(() -> Settings.of(env)).hasMessageStartingWith("ARCAL_ARM_ENDPOINT:");
+    env.put("ARCAL_ARM_ENDPOINT", "https://127.0.0.1:8443");
+    env.put("ARCAL_ARM_CA_FILE", dir.resolve("missing.pem").toString());
+    assertThatThrownBy(() -> Settings.of(env)).hasMessageStartingWith("ARCAL_ARM_CA_FILE:");
+  }
+
+  @Test
+  void bindingBeyondLoopbackNeedsATokenOrAnExplicitOptIn() {
+    assertThatThrownBy(() -> Settings.of(Map.of("ARCAL_HTTP_HOST", "0.0.0.0")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("ARCAL_HTTP_HOST:");
+    assertThat(Settings.of(Map.of("ARCAL_HTTP_HOST", "0.0.0.0",
+        "ARCAL_API_TOKEN", "0123456789abcdef0123")).http().host()).isEqualTo("0.0.0.0");
+    assertThat(Settings.of(Map.of("ARCAL_HTTP_HOST", "0.0.0.0",
+        "ARCAL_ALLOW_INSECURE_BIND", "true")).http().allowInsecureBind()).isTrue();
+    assertThat(Settings.of(Map.of("ARCAL_HTTP_HOST", "localhost")).http().host())
+        .isEqualTo("localhost");
+  }
+
+  @Test
+  void toStringNeverShowsASecret() {
+    Map<String, String> env = azure();
+    env.put("ARCAL_API_TOKEN", "api-token-secret-value-123");
+    env.put("ARCAL_ARM_STATIC_TOKEN", "arm-static-secret-value");
+    env.put("AZURE_CLIENT_SECRET", "client-secret-value");
+    env.put("AZURE_CLIENT_ID", "client-id");
+    String text = Settings.of(env).toString();
+    assertThat(text)
+        .doesNotContain("api-token-secret-value-123")
+        .doesNotContain("arm-static-secret-value")
+        .doesNotContain("client-secret-value")
+        .contains("AZURE_CLIENT_SECRET")
+        .contains("***");
+  }
+
+  @Test
+  void corsOriginsAreAList() {
+    assertThat(Settings.of(Map.of("ARCAL_CORS_ORIGINS", "http://localhost:5173, https://dash.example.com"))
+        .http().corsOrigins())
+        .containsExactly("http://localhost:5173", "https://dash.example.com");
+  }
+}
