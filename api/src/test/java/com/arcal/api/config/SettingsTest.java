@@ -47,7 +47,7 @@ class SettingsTest {
     assertThat(s.fleet().engineImage()).isEqualTo("arcal/engine:local");
     assertThat(s.fleet().engineCpu()).isEqualTo("0.5");
     assertThat(s.fleet().engineMemory()).isEqualTo("1Gi");
-    assertThat(s.fleet().resync()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.fleet().resync()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.fleet().endpoints()).isEqualTo(EndpointsKind.LOCAL);
     assertThat(s.local().emulatorDataDir()).isEqualTo(Path.of(".arcal/emulator").toAbsolutePath());
   }
