@@ -1,5 +1,6 @@
 package com.arcal.api.config;
 
+import com.arcal.controller.azure.AzureTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,7 +116,8 @@ public record Settings(PlatformKind platform, Http http, Fleet fleet, Local loca
       Optional<URI> armEndpoint,
       Optional<Path> armCaFile,
       Optional<String> armStaticToken,
-      Map<String, String> identity) {
+      Map<String, String> identity,
+      Optional<AzureTarget.EngineRegistry> engineRegistry) {
     public Azure {
       Objects.requireNonNull(subscriptionId, "subscriptionId");
       Objects.requireNonNull(resourceGroup, "resourceGroup");
@@ -125,6 +127,7 @@ public record Settings(PlatformKind platform, Http http, Fleet fleet, Local loca
       Objects.requireNonNull(armCaFile, "armCaFile");
       Objects.requireNonNull(armStaticToken, "armStaticToken");
       identity = Map.copyOf(identity);
+      Objects.requireNonNull(engineRegistry, "engineRegistry");
     }
 
     public Optional<String> tenantId() {
@@ -137,7 +140,8 @@ public record Settings(PlatformKind platform, Http http, Fleet fleet, Local loca
           + ", location=" + location + ", environmentId=" + environmentId + ", armEndpoint="
           + armEndpoint + ", armCaFile=" + armCaFile + ", armStaticToken="
           + (armStaticToken.isPresent() ? "***" : "none") + ", identity variables="
-          + identity.keySet().stream().sorted().toList() + "]";
+          + identity.keySet().stream().sorted().toList() + ", engineRegistry=" + engineRegistry
+          + "]";
     }
   }
 

@@ -1,5 +1,6 @@
 package com.arcal.api.config;
 
+import com.arcal.controller.azure.AzureTarget;
 import com.arcal.api.config.Settings.EndpointsKind;
 import com.arcal.api.config.Settings.PlatformKind;
 import com.arcal.controller.sale.AppNaming;
@@ -149,7 +150,21 @@ final class SettingsReader {
         armEndpoint(),
         caFile(),
         env.optional("ARCAL_ARM_STATIC_TOKEN"),
-        identity);
+        identity,
+        engineRegistry());
+  }
+
+  /** Both or neither: a private registry needs the identity that may pull from it. */
+  private Optional<AzureTarget.EngineRegistry> engineRegistry() {
+    Optional<String> server = env.optional("ARCAL_ENGINE_REGISTRY");
+    Optional<String> identity = env.optional("ARCAL_ENGINE_PULL_IDENTITY_ID");
+    if (server.isPresent() != identity.isPresent()) {
+      throw new SettingsException(
+          server.isPresent() ? "ARCAL_ENGINE_PULL_IDENTITY_ID" : "ARCAL_ENGINE_REGISTRY",
+          "set ARCAL_ENGINE_REGISTRY (e.g. myacr.azurecr.io) and ARCAL_ENGINE_PULL_IDENTITY_ID"
+              + " (the resource id of a user-assigned identity with AcrPull) together");
+    }
+    return server.map(s -> new AzureTarget.EngineRegistry(s, identity.get()));
   }
 
   private EndpointsKind endpoints(PlatformKind platform, Settings.Azure azure) {

@@ -8,6 +8,7 @@ import com.arcal.api.events.StatusEvents;
 import com.arcal.api.ops.OpsRoutes;
 import com.arcal.api.sales.SaleViews;
 import com.arcal.api.sales.SalesRoutes;
+import com.arcal.api.web.WebRoutes;
 import com.arcal.controller.sale.SaleDefaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -55,7 +56,8 @@ public final class ApiServer implements AutoCloseable {
             new DesiredStateRoutes(backend, new JsonBodies(json)),
             new DeletionRoutes(backend),
             new EventRoutes(events),
-            new OpsRoutes(backend));
+            new OpsRoutes(backend),
+            new WebRoutes());
     List<Route> routes = new CopyOnWriteArrayList<>();
     BearerAuth auth = new BearerAuth(http.apiToken());
     ProblemMapper problems = new ProblemMapper(json);

@@ -24,7 +24,8 @@ final class AzurePlatform {
             azure.subscriptionId().orElseThrow(),
             azure.resourceGroup().orElseThrow(),
             azure.location().orElseThrow(),
-            azure.environmentId().orElseThrow());
+            azure.environmentId().orElseThrow(),
+            azure.engineRegistry());
     ArmConnection connection =
         new ArmConnection(
             azure.armEndpoint(),

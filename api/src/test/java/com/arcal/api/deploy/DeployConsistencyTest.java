@@ -38,11 +38,7 @@ class DeployConsistencyTest {
           entry("AZURE_STORAGE_CONNECTION_STRING", "issue 8: account-key access (Azurite)"),
           entry("ARCAL_LEASE_DURATION_SECONDS", "issue 8: leader lease duration"),
           entry("ARCAL_LEASE_RENEW_DEADLINE_SECONDS", "issue 8: leader renew deadline"),
-          entry("ARCAL_LEASE_RETRY_PERIOD_SECONDS", "issue 8: leader retry period"),
-          // Issue 9, asked of the controller: engine apps pull their image with a managed
-          // identity (configuration.registries + the identity on the app).
-          entry("ARCAL_ENGINE_REGISTRY", "engine image pull: registry login server"),
-          entry("ARCAL_ENGINE_PULL_IDENTITY_ID", "engine image pull: identity resource id"));
+          entry("ARCAL_LEASE_RETRY_PERIOD_SECONDS", "issue 8: leader retry period"));
 
   private final Repo repo = Repo.locate();
 

@@ -13,7 +13,11 @@ import com.azure.resourcemanager.appcontainers.models.EnvironmentVar;
 import com.azure.resourcemanager.appcontainers.models.Ingress;
 import com.azure.resourcemanager.appcontainers.models.IngressPortMapping;
 import com.azure.resourcemanager.appcontainers.models.IngressTransportMethod;
+import com.azure.resourcemanager.appcontainers.models.ManagedServiceIdentity;
+import com.azure.resourcemanager.appcontainers.models.ManagedServiceIdentityType;
+import com.azure.resourcemanager.appcontainers.models.RegistryCredentials;
 import com.azure.resourcemanager.appcontainers.models.Scale;
+import com.azure.resourcemanager.appcontainers.models.UserAssignedIdentity;
 import com.azure.resourcemanager.appcontainers.models.Template;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,16 +139,35 @@ public final class AzureContainerApps implements ContainerAppsPort {
                 new ContainerResources()
                     .withCpu(Double.parseDouble(request.cpu()))
                     .withMemory(request.memory()));
-    return new ContainerAppInner()
-        .withLocation(target.location())
-        .withTags(request.tags())
-        .withManagedEnvironmentId(target.environmentId())
-        .withConfiguration(
-            new Configuration().withActiveRevisionsMode(ActiveRevisionsMode.SINGLE).withIngress(ingress))
-        .withTemplate(
-            new Template()
-                .withContainers(List.of(container))
-                .withScale(new Scale().withMinReplicas(1).withMaxReplicas(1)));
+    Configuration configuration =
+        new Configuration().withActiveRevisionsMode(ActiveRevisionsMode.SINGLE).withIngress(ingress);
+    ContainerAppInner app =
+        new ContainerAppInner()
+            .withLocation(target.location())
+            .withTags(request.tags())
+            .withManagedEnvironmentId(target.environmentId())
+            .withConfiguration(configuration)
+            .withTemplate(
+                new Template()
+                    .withContainers(List.of(container))
+                    .withScale(new Scale().withMinReplicas(1).withMaxReplicas(1)));
+    target
+        .registry()
+        .ifPresent(
+            registry -> {
+              // Pull with a user-assigned identity that has AcrPull and nothing else.
+              app.withIdentity(
+                  new ManagedServiceIdentity()
+                      .withType(ManagedServiceIdentityType.USER_ASSIGNED)
+                      .withUserAssignedIdentities(
+                          Map.of(registry.identityId(), new UserAssignedIdentity())));
+              configuration.withRegistries(
+                  List.of(
+                      new RegistryCredentials()
+                          .withServer(registry.server())
+                          .withIdentity(registry.identityId())));
+            });
+    return app;
   }
 
   static AppObservation observe(ContainerAppInner app) {

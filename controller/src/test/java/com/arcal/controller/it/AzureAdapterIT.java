@@ -1,0 +1,62 @@
+package com.arcal.controller.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.arcal.controller.azure.AppRequest;
+import com.arcal.controller.azure.ArmClients;
+import com.arcal.controller.azure.AzureContainerApps;
+import com.arcal.controller.azure.AzureTarget;
+import com.arcal.emulator.runtime.RuntimeSettings;
+import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the Azure adapter puts in the Container App it sends. */
+class AzureAdapterIT {
+  @TempDir Path dir;
+
+  @Test
+  void engineAppsExposeOnlyTheWebSocketAndPullWithTheirIdentity() {
+    try (EmulatedAzure azure = EmulatedAzure.start(dir, RuntimeSettings.Mode.IN_PROCESS, Duration.ZERO)) {
+      String identity =
+          "/subscriptions/" + EmulatedAzure.SUBSCRIPTION + "/resourceGroups/arcal-local/providers"
+              + "/Microsoft.ManagedIdentity/userAssignedIdentities/engine-pull";
+      AzureTarget target =
+          new AzureTarget(
+              azure.target.subscriptionId(),
+              azure.target.resourceGroup(),
+              azure.target.location(),
+              azure.target.environmentId(),
+              Optional.of(new AzureTarget.EngineRegistry("myacr.azurecr.io", identity)));
+      var adapter =
+          new AzureContainerApps(ArmClients.manager(azure.connection(), target, List.of()), target);
+
+      adapter.beginCreateOrUpdate(
+          new AppRequest(
+              "sale-x", "myacr.azurecr.io/engine:1", "0.5", "1Gi", Map.of("A", "1"), Map.of("t", "v")));
+
+      ContainerAppInner app =
+          azure.sdk().serviceClient().getContainerApps().getByResourceGroup(EmulatedAzure.GROUP, "sale-x");
+      assertThat(app.configuration().ingress().external()).isTrue();
+      assertThat(app.configuration().ingress().targetPort()).isEqualTo(3000);
+      assertThat(app.configuration().ingress().additionalPortMappings())
+          .singleElement()
+          .satisfies(m -> {
+            assertThat(m.external()).as("gRPC stays inside the VNet").isFalse();
+            assertThat(m.targetPort()).isEqualTo(50051);
+          });
+      assertThat(app.configuration().registries())
+          .singleElement()
+          .satisfies(r -> {
+            assertThat(r.server()).isEqualTo("myacr.azurecr.io");
+            assertThat(r.identity()).isEqualTo(identity);
+          });
+      assertThat(app.identity().userAssignedIdentities()).containsOnlyKeys(identity);
+    }
+  }
+}
