@@ -5,6 +5,9 @@ import com.arcal.api.http.ApiServer;
 import com.arcal.api.http.Backend;
 import com.arcal.api.platform.Platform;
 import com.arcal.api.platform.PlatformFactory;
+import com.arcal.controller.blob.BlobConnection;
+import com.arcal.controller.leader.BlobLeaseElector;
+import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.reconcile.ControllerSettings;
@@ -12,6 +15,7 @@ import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
 import com.arcal.controller.reconcile.ControllerWiring;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.store.BlobDesiredStateStore;
 import com.arcal.controller.store.DesiredStateStore;
 import com.arcal.controller.store.FileDesiredStateStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,22 +73,48 @@ public final class Orchestrator implements AutoCloseable {
       ControllerMetrics metrics = new ControllerMetrics(registry);
       Platform platform = platforms.open(settings, metrics, clock);
       opened.push(platform.infrastructure());
+      Settings.Ha ha = settings.ha();
+      Optional<BlobConnection> blobs =
+          ha.enabled()
+              ? Optional.of(
+                  ha.storageConnectionString()
+                      .map(BlobConnection::connectionString)
+                      .orElseGet(BlobConnection::defaultCredential))
+              : Optional.empty();
       DesiredStateStore store =
-          new FileDesiredStateStore(
-              fleet.stateFile(), naming, clock, FileDesiredStateStore.DEFAULT_POLL_INTERVAL);
+          blobs.isPresent()
+              ? BlobDesiredStateStore.open(
+                  blobs.get(), ha.stateBlobUrl().orElseThrow(), naming, clock, ha.blobPoll())
+              : new FileDesiredStateStore(
+                  fleet.stateFile(), naming, clock, FileDesiredStateStore.DEFAULT_POLL_INTERVAL);
       opened.push(store);
       opened.push(platform.engines());
+      // Closed after the controller (pushed before it): stop reconciling, then release the lease.
+      Optional<LeaderElector> elector =
+          blobs.map(b -> BlobLeaseElector.open(b, ha.lockBlobUrl(), ha.lease()));
+      elector.ifPresent(opened::push);
       SaleDefaults defaults =
           new SaleDefaults(fleet.engineImage(), fleet.engineCpu(), fleet.engineMemory());
+      ControllerSettings controllerSettings = controllerSettings(fleet, naming, defaults);
       ControllerWiring.Parts parts =
-          ControllerWiring.wire(
-              store, platform.apps(), platform.engines(), platform.endpoints(),
-              controllerSettings(fleet, naming, defaults), Backoff.defaults(), metrics, clock,
-              new Random());
+          elector.isPresent()
+              ? ControllerWiring.wire(
+                  store, platform.apps(), platform.engines(), platform.endpoints(),
+                  controllerSettings, Backoff.defaults(), metrics, clock, new Random(),
+                  elector.get())
+              : ControllerWiring.wire(
+                  store, platform.apps(), platform.engines(), platform.endpoints(),
+                  controllerSettings, Backoff.defaults(), metrics, clock, new Random());
+      if (elector.isEmpty()) {
+        metrics.bindLeader(() -> true);
+      }
       opened.push(parts.controller());
       parts.controller().start();
+      elector.ifPresent(LeaderElector::start);
       Backend backend =
-          new Backend(store, parts.controller(), parts.board(), parts.planner(), naming, registry);
+          new Backend(
+              store, parts.controller(), parts.board(), parts.planner(), naming, registry,
+              elector);
       ApiServer server = ApiServer.start(settings.http(), backend, defaults);
       opened.push(server);
       return new Orchestrator(opened, backend, server, platform, settings);

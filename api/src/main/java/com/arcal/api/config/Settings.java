@@ -1,6 +1,7 @@
 package com.arcal.api.config;
 
 import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.leader.LeaseSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import java.util.Optional;
  * {@code .env} file (see {@code .env.example} for each variable). {@link #toString()} never shows
  * a secret, so settings may be logged.
  */
-public record Settings(PlatformKind platform, Http http, Fleet fleet, Local local, Azure azure) {
+public record Settings(
+    PlatformKind platform, Http http, Fleet fleet, Local local, Azure azure, Ha ha) {
 
   public Settings {
     Objects.requireNonNull(platform, "platform");
@@ -23,6 +25,44 @@ public record Settings(PlatformKind platform, Http http, Fleet fleet, Local loca
     Objects.requireNonNull(fleet, "fleet");
     Objects.requireNonNull(local, "local");
     Objects.requireNonNull(azure, "azure");
+    Objects.requireNonNull(ha, "ha");
+  }
+
+  /**
+   * Several replicas: the desired state in a blob and leader election by a lease on a lock blob.
+   * Off (one replica, file store) unless {@code stateBlobUrl} is set.
+   *
+   * @param stateBlobUrl the desired-state blob; replaces the state file when set
+   * @param lockBlobUrl the lock blob whose lease makes the leader
+   * @param storageConnectionString account-key access (Azurite); empty to use Entra ID
+   * @param lease lease duration, renew deadline, retry period
+   * @param blobPoll how often the blob is checked for hand edits
+   */
+  public record Ha(
+      Optional<String> stateBlobUrl,
+      String lockBlobUrl,
+      Optional<String> storageConnectionString,
+      LeaseSettings lease,
+      Duration blobPoll) {
+    public Ha {
+      Objects.requireNonNull(stateBlobUrl, "stateBlobUrl");
+      Objects.requireNonNull(lockBlobUrl, "lockBlobUrl");
+      Objects.requireNonNull(storageConnectionString, "storageConnectionString");
+      Objects.requireNonNull(lease, "lease");
+      Objects.requireNonNull(blobPoll, "blobPoll");
+    }
+
+    public boolean enabled() {
+      return stateBlobUrl.isPresent();
+    }
+
+    /** Never print the connection string: it holds an account key. */
+    @Override
+    public String toString() {
+      return "Ha[stateBlobUrl=" + stateBlobUrl + ", lockBlobUrl=" + lockBlobUrl
+          + ", storageConnectionString=" + (storageConnectionString.isPresent() ? "***" : "none")
+          + ", lease=" + lease + ", blobPoll=" + blobPoll + "]";
+    }
   }
 
   /** Where the fleet runs. */

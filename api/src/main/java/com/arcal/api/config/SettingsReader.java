@@ -1,8 +1,10 @@
 package com.arcal.api.config;
 
-import com.arcal.controller.azure.AzureTarget;
 import com.arcal.api.config.Settings.EndpointsKind;
 import com.arcal.api.config.Settings.PlatformKind;
+import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.leader.BlobLeaseElector;
+import com.arcal.controller.leader.LeaseSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.InvalidSpecException;
 import com.arcal.controller.sale.SaleDefaults;
@@ -52,7 +54,53 @@ final class SettingsReader {
             ? PlatformKind.LOCAL
             : PlatformKind.AZURE;
     Settings.Azure azure = azure(platform);
-    return new Settings(platform, http(), fleet(platform, azure), local(), azure);
+    return new Settings(platform, http(), fleet(platform, azure), local(), azure, ha());
+  }
+
+  private Settings.Ha ha() {
+    Optional<String> stateUrl = env.optional("ARCAL_STATE_BLOB_URL");
+    stateUrl.ifPresent(url -> blobUrl("ARCAL_STATE_BLOB_URL", url));
+    String lockUrl =
+        env.optional("ARCAL_LEADER_LOCK_BLOB_URL")
+            .map(url -> blobUrl("ARCAL_LEADER_LOCK_BLOB_URL", url))
+            .orElse(stateUrl.map(BlobLeaseElector::lockUrlBeside).orElse(""));
+    LeaseSettings lease;
+    try {
+      lease =
+          new LeaseSettings(
+              Duration.ofSeconds(env.integer("ARCAL_LEASE_DURATION_SECONDS", 15, 15, 60,
+                  "the leader lease in seconds, 15-60 (Azure's range)")),
+              Duration.ofSeconds(env.integer("ARCAL_LEASE_RENEW_DEADLINE_SECONDS", 10, 1, 59,
+                  "seconds a leader may go without renewing before it steps down, 1-59")),
+              Duration.ofSeconds(env.integer("ARCAL_LEASE_RETRY_PERIOD_SECONDS", 2, 1, 30,
+                  "seconds between lease attempts, 1-30")));
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("ARCAL_LEASE_RENEW_DEADLINE_SECONDS", e.getMessage());
+    }
+    return new Settings.Ha(
+        stateUrl,
+        lockUrl,
+        env.optional("AZURE_STORAGE_CONNECTION_STRING"),
+        lease,
+        Duration.ofMillis(env.integer("ARCAL_STATE_BLOB_POLL_MILLIS", 2000, 100, 600_000,
+            "milliseconds between checks of the desired-state blob, 100-600000")));
+  }
+
+  private static final String BLOB_URL =
+      "expected a blob URL https://<account>.blob.core.windows.net/<container>/<blob>";
+
+  private static String blobUrl(String variable, String url) {
+    try {
+      URI uri = new URI(url);
+      String path = uri.getPath() == null ? "" : uri.getPath();
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null
+          || path.chars().filter(c -> c == '/').count() < 2) {
+        throw new SettingsException(variable, BLOB_URL);
+      }
+      return url;
+    } catch (URISyntaxException e) {
+      throw new SettingsException(variable, BLOB_URL);
+    }
   }
 
   private Settings.Http http() {

@@ -39,10 +39,12 @@ public final class OpsRoutes implements RouteGroup {
     List<String> reasons = new ArrayList<>();
     backend.store().problem().ifPresent(p -> reasons.add("desired state: " + p.message()));
     backend.controller().platformProblem().ifPresent(p -> reasons.add("platform: " + p));
+    // A follower is ready: it serves the API while the leader reconciles.
+    String role = backend.role();
     if (reasons.isEmpty()) {
-      ctx.json(Map.of("status", "ready"));
+      ctx.json(Map.of("status", "ready", "role", role));
     } else {
-      ctx.status(503).json(Map.of("status", "not ready", "reasons", reasons));
+      ctx.status(503).json(Map.of("status", "not ready", "role", role, "reasons", reasons));
     }
   }
 

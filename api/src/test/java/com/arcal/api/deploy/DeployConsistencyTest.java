@@ -1,6 +1,5 @@
 package com.arcal.api.deploy;
 
-import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arcal.api.config.Settings;
@@ -30,15 +29,8 @@ class DeployConsistencyTest {
    * fails as soon as the code reads one, so that its entry is deleted here: this list only
    * shrinks.
    */
-  static final Map<String, String> PENDING =
-      Map.ofEntries(
-          // Issue 8 (high availability): desired state in a blob, leader election by blob lease.
-          entry("ARCAL_STATE_BLOB_URL", "issue 8: the blob desired-state store"),
-          entry("ARCAL_LEADER_LOCK_BLOB_URL", "issue 8: the leader lock blob"),
-          entry("AZURE_STORAGE_CONNECTION_STRING", "issue 8: account-key access (Azurite)"),
-          entry("ARCAL_LEASE_DURATION_SECONDS", "issue 8: leader lease duration"),
-          entry("ARCAL_LEASE_RENEW_DEADLINE_SECONDS", "issue 8: leader renew deadline"),
-          entry("ARCAL_LEASE_RETRY_PERIOD_SECONDS", "issue 8: leader retry period"));
+  /** Variables the deployment sets before the code reads them (none left). */
+  static final Map<String, String> PENDING = Map.of();
 
   private final Repo repo = Repo.locate();
 

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -59,6 +60,17 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
           .tag("phase", phase.display())
           .register(registry);
     }
+  }
+
+  /**
+   * {@code leader_election_master_status{name="arcal"}}: 1 while this replica leads, 0 while it
+   * follows (the name client-go's leader election exports).
+   */
+  public void bindLeader(BooleanSupplier leading) {
+    Gauge.builder("leader.election.master.status", () -> leading.getAsBoolean() ? 1 : 0)
+        .description("1 while this replica is the leader, else 0")
+        .tag("name", "arcal")
+        .register(registry);
   }
 
   @Override

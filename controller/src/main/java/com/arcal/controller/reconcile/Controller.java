@@ -21,8 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * <p>The worker loop never dies: every throwable is caught, the key is always marked done, and
  * failures are retried with per-key backoff (transient) or reported without hot retry
  * (permanent).
+ *
+ * <p>With several replicas only the leader reconciles ({@code leading}): workers take no key and
+ * the resync enqueues nothing while it is false; a pass already running finishes (passes are
+ * short: none waits on a long-running operation). A replica that gains leadership starts from a
+ * full resync, so the old leader's operations in flight are found by their tags and
+ * provisioningState instead of being started again.
  */
 public final class Controller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Controller.class);
@@ -54,8 +62,13 @@ public final class Controller implements AutoCloseable {
   private final RandomGenerator random;
   private final ReconcileObserver observer;
   private final ScheduledExecutorService scheduler;
+  private final BooleanSupplier leading;
+  /** Workers of a follower wait here; notified when leadership is gained. */
+  private final Object leadership = new Object();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
+  /** Set on a first start (no desired-state document): adopt owned apps after the first LIST. */
+  private volatile boolean adoptionPending;
   private volatile Optional<String> platformProblem = Optional.of("not listed yet");
 
   public Controller(
@@ -71,6 +84,25 @@ public final class Controller implements AutoCloseable {
       Clock clock,
       RandomGenerator random,
       ReconcileObserver observer) {
+    this(store, apps, fleet, reconciler, board, queue, brake, watches, settings, clock, random,
+        observer, () -> true);
+  }
+
+  /** A controller that reconciles only while {@code leading} is true (one of several replicas). */
+  public Controller(
+      DesiredStateStore store,
+      ContainerAppsPort apps,
+      Fleet fleet,
+      SaleReconciler reconciler,
+      StatusBoard board,
+      WorkQueue<SaleId> queue,
+      DeletionBrake brake,
+      HealthWatches watches,
+      ControllerSettings settings,
+      Clock clock,
+      RandomGenerator random,
+      ReconcileObserver observer,
+      BooleanSupplier leading) {
     this.store = store;
     this.apps = apps;
     this.fleet = fleet;
@@ -83,6 +115,7 @@ public final class Controller implements AutoCloseable {
     this.clock = clock;
     this.random = random;
     this.observer = observer;
+    this.leading = leading;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -99,9 +132,8 @@ public final class Controller implements AutoCloseable {
     }
     running = true;
     store.watch(this::onDesiredChange);
-    if (resync() && store.createdFresh()) {
-      adoptOwnedApps();
-    }
+    adoptionPending = store.createdFresh();
+    resync();
     for (int i = 0; i < settings.workers(); i++) {
       Thread t = new Thread(this::work, "reconcile-" + i);
       t.setDaemon(true);
@@ -121,6 +153,9 @@ public final class Controller implements AutoCloseable {
    * per app would spend one read each: the sales whose operation finished are enqueued.
    */
   private void refreshInFlight() {
+    if (!leading.getAsBoolean()) {
+      return;
+    }
     try {
       List<AppObservation> busy = fleet.busy();
       if (busy.size() <= Fleet.BULK_REFRESH_THRESHOLD) {
@@ -140,6 +175,32 @@ public final class Controller implements AutoCloseable {
     }
   }
 
+  /**
+   * Told by the leader elector: on a gain, a full resync (in the background) and the workers
+   * wake up; on a loss, workers stop taking keys on their own (they check before each key).
+   */
+  public void leadershipChanged(boolean nowLeading) {
+    log.info(nowLeading ? "leading: full resync, then reconciling" : "following: not reconciling");
+    if (!nowLeading) {
+      return;
+    }
+    try {
+      scheduler.execute(
+          () -> {
+            try {
+              resync();
+            } catch (RuntimeException e) {
+              log.error("resync after gaining leadership failed", e);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      return; // closed
+    }
+    synchronized (leadership) {
+      leadership.notifyAll();
+    }
+  }
+
   /** Enqueues a sale (an engine health change, an API confirmation...). */
   public void enqueue(SaleId id) {
     queue.add(id);
@@ -151,11 +212,13 @@ public final class Controller implements AutoCloseable {
   }
 
   public SortedSet<String> heldDeletions() {
+    brake.retainPending(reconciler.pendingDeletions());
     return brake.held();
   }
 
   /** Releases the held deletions and enqueues their sales. */
   public SortedSet<String> confirmDeletions() {
+    brake.retainPending(reconciler.pendingDeletions());
     SortedSet<String> released = brake.confirm();
     fleet.apps().stream()
         .filter(a -> released.contains(a.name()))
@@ -172,7 +235,7 @@ public final class Controller implements AutoCloseable {
   }
 
   /** One full LIST, then every desired and every owned key is enqueued. */
-  public boolean resync() {
+  public synchronized boolean resync() {
     long started = fleet.beginList();
     List<AppObservation> listed;
     try {
@@ -184,6 +247,15 @@ public final class Controller implements AutoCloseable {
     }
     fleet.listed(started, listed);
     platformProblem = Optional.empty();
+    if (adoptionPending) {
+      // Before any key is enqueued: owned apps must be adopted, not collected as orphans, even
+      // when the first LIST only succeeds at a later resync.
+      adoptOwnedApps();
+      adoptionPending = false;
+    }
+    if (!leading.getAsBoolean()) {
+      return true; // a follower keeps its view of the fleet fresh, the leader acts on it
+    }
     Set<SaleId> keys = new HashSet<>(store.snapshot().asMap().keySet());
     for (AppObservation app : listed) {
       reconciler.ownership().saleOf(app).ifPresent(keys::add);
@@ -248,10 +320,22 @@ public final class Controller implements AutoCloseable {
     while (running) {
       Optional<SaleId> key;
       try {
+        if (!leading.getAsBoolean()) {
+          synchronized (leadership) {
+            leadership.wait(TAKE_TIMEOUT.toMillis());
+          }
+          continue;
+        }
         key = queue.take(TAKE_TIMEOUT);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+      if (key.isPresent() && !leading.getAsBoolean()) {
+        // Lost leadership while waiting for the key: keep it queued for the next term.
+        queue.add(key.get());
+        queue.done(key.get());
+        continue;
       }
       key.ifPresent(this::process);
     }

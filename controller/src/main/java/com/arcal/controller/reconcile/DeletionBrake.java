@@ -40,6 +40,16 @@ public final class DeletionBrake {
     return !held.contains(app);
   }
 
+  /**
+   * Forgets held and confirmed deletions that are no longer pending (the desired state asks for
+   * those sales again): otherwise they would be listed as held, and a confirmation would release
+   * them for a later, unrelated deletion wave without the brake.
+   */
+  public synchronized void retainPending(Set<String> pendingDeletions) {
+    held.retainAll(pendingDeletions);
+    confirmed.retainAll(pendingDeletions);
+  }
+
   /** Releases the deletions held now; returns them. */
   public synchronized SortedSet<String> confirm() {
     SortedSet<String> released = new TreeSet<>(held);

@@ -115,6 +115,8 @@ final class EngineConvergence {
               s.withGeneration(sale.generation())
                   .withPhase(Phase.RUNNING, endpoints.wsUrl())
                   .withError(null)
+                  // Running at the desired generation: a deletion held earlier no longer applies.
+                  .withoutCondition(Condition.DELETION_HELD)
                   .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now)
                   .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", now)
                   .withCondition(

@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,19 +35,11 @@ public final class FileDesiredStateStore implements DesiredStateStore {
 
   private final Path file;
   private final AppNaming naming;
-  private final DesiredStateCodec codec;
   private final AtomicFileWriter writer;
-  private final ChangeNotifier notifier = new ChangeNotifier();
+  private final DocumentKeeper keeper;
   private final FileWatcher watcher;
   private final boolean createdFresh;
-  /** Guards every transition of the fields below and every write of the file. */
-  private final ReentrantLock lock = new ReentrantLock();
-
-  private final ProblemTracker problems;
-  private volatile DesiredState current = DesiredState.empty(DesiredStateCodec.EMPTY_VERSION);
-  /** True once a document from the file (or one we wrote) has been in force. */
-  private boolean loaded;
-  /** Signature of the last look at the file: an identical look changes nothing. */
+  /** Signature of the last look at the file: an identical look changes nothing. Under the lock. */
   private String lastSeen = "";
 
   public FileDesiredStateStore(Path file, AppNaming naming, Clock clock, Duration pollInterval) {
@@ -62,8 +53,9 @@ public final class FileDesiredStateStore implements DesiredStateStore {
     }
     this.file = file.toAbsolutePath().normalize();
     this.naming = naming;
-    this.codec = new DesiredStateCodec(naming);
-    this.problems = new ProblemTracker(clock);
+    this.keeper =
+        new DocumentKeeper(
+            new DesiredStateCodec(naming), clock, "file", "desired-state file " + this.file);
     this.writer = writer;
     this.createdFresh = Files.notExists(this.file);
     writer.removeLeftovers(this.file);
@@ -78,12 +70,12 @@ public final class FileDesiredStateStore implements DesiredStateStore {
 
   @Override
   public DesiredState snapshot() {
-    return current;
+    return keeper.snapshot();
   }
 
   @Override
   public Optional<StoreProblem> problem() {
-    return problems.current();
+    return keeper.problem();
   }
 
   @Override
@@ -110,7 +102,7 @@ public final class FileDesiredStateStore implements DesiredStateStore {
 
   @Override
   public void watch(StoreListener listener) {
-    notifier.add(listener);
+    keeper.watch(listener);
   }
 
   @Override
@@ -120,48 +112,33 @@ public final class FileDesiredStateStore implements DesiredStateStore {
 
   /** Reads the file again now (the watcher does this on its own; tests and writes call it). */
   void reload() {
-    lock.lock();
-    try {
-      refresh();
-    } finally {
-      lock.unlock();
-      notifier.deliver();
-    }
+    keeper.locked(
+        () -> {
+          refresh();
+          return null;
+        });
   }
 
   private DesiredState write(
       Optional<String> expectedVersion,
       UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
-    lock.lock();
+    return keeper.locked(
+        () -> {
+          refresh(); // a hand edit not yet seen by the watcher must make a stale write fail
+          return keeper.write(expectedVersion, edit, this::persist);
+        });
+  }
+
+  private void persist(byte[] bytes) {
     try {
-      refresh(); // a hand edit not yet seen by the watcher must make a stale write fail
-      problems.requireNone();
-      DesiredState before = current;
-      expectedVersion.ifPresent(
-          expected -> {
-            if (!expected.equals(before.version())) {
-              throw new StaleVersionException(expected, before.version());
-            }
-          });
-      SortedMap<SaleId, DesiredSale> after = edit.apply(before.sales());
-      if (after.equals(before.sales())) {
-        return before;
-      }
-      byte[] bytes = codec.encode(after.values());
-      try {
-        writer.write(file, bytes);
-      } catch (IOException e) {
-        throw new StoreUnavailableException(
-            "cannot write the desired-state file " + file + ": " + FileObservation.reason(e)
-                + "; the previous file is unchanged",
-            e);
-      }
-      settled(bytes, new DesiredState(DesiredStateCodec.version(bytes), after));
-      return current;
-    } finally {
-      lock.unlock();
-      notifier.deliver();
+      writer.write(file, bytes);
+    } catch (IOException e) {
+      throw new StoreUnavailableException(
+          "cannot write the desired-state file " + file + ": " + FileObservation.reason(e)
+              + "; the previous file is unchanged",
+          e);
     }
+    lastSeen = signature(bytes);
   }
 
   /** Looks at the file and brings the state in force in line with it. Caller holds the lock. */
@@ -172,47 +149,39 @@ public final class FileDesiredStateStore implements DesiredStateStore {
     }
     lastSeen = seen.signature();
     if (seen.missing()) {
-      if (createdFresh && !loaded) {
-        clearProblem(); // still the first start: nothing to keep, nothing lost
+      if (createdFresh && !keeper.loaded()) {
+        keeper.clearProblem(); // still the first start: nothing to keep, nothing lost
       } else {
-        report(file + " is missing; the last good desired state (version " + current.version()
-            + ", " + current.sales().size() + " sales) stays in force until the file is restored");
+        DesiredState current = keeper.snapshot();
+        keeper.report(file + " is missing; the last good desired state (version "
+            + current.version() + ", " + current.sales().size()
+            + " sales) stays in force until the file is restored");
       }
       return;
     }
     if (seen.fault() != null) {
-      report(seen.fault() + "; the last good desired state stays in force");
+      keeper.report(seen.fault() + "; the last good desired state stays in force");
       return;
     }
-    SortedMap<SaleId, DocumentEntry> document;
-    try {
-      document = codec.decode(seen.bytes());
-    } catch (InvalidDocumentException e) {
-      report(file + ": " + e.getMessage() + "; the last good desired state stays in force");
-      return;
+    byte[] inForce = keeper.read(seen.bytes(), file.toString(), this::writeBack);
+    if (inForce != null) {
+      lastSeen = signature(inForce);
     }
-    Generations.Settled settled = Generations.settle(current.sales(), document);
-    byte[] inForce = seen.bytes();
-    if (settled.writeBack()) {
-      inForce = writeBack(seen.bytes(), settled.sales());
-    }
-    settled(inForce, new DesiredState(DesiredStateCodec.version(inForce), settled.sales()));
   }
 
   /**
    * Writes back generations a hand edit did not raise, so that they survive a restart; only when
    * the file still holds the bytes that were read. Returns the bytes now in the file.
    */
-  private byte[] writeBack(byte[] read, SortedMap<SaleId, DesiredSale> sales) {
+  private byte[] writeBack(byte[] read, byte[] canonical) {
     FileObservation now = FileObservation.look(file, MAX_BYTES);
     if (now.bytes() == null || !Arrays.equals(now.bytes(), read)) {
       return read; // edited again meanwhile: the next look settles that version
     }
-    byte[] bytes = codec.encode(sales.values());
     try {
-      writer.write(file, bytes);
+      writer.write(file, canonical);
       log.info("wrote generations back to {} after a hand edit", file);
-      return bytes;
+      return canonical;
     } catch (IOException e) {
       log.warn("cannot write generations back to {} ({}); they hold until a restart",
           file, FileObservation.reason(e));
@@ -220,22 +189,7 @@ public final class FileDesiredStateStore implements DesiredStateStore {
     }
   }
 
-  private void settled(byte[] bytes, DesiredState next) {
-    lastSeen = "bytes:" + DesiredStateCodec.version(bytes);
-    loaded = true;
-    clearProblem();
-    DesiredState before = current;
-    if (!before.equals(next)) {
-      current = next;
-      notifier.enqueue(before, next);
-    }
-  }
-
-  private void report(String message) {
-    problems.report(message);
-  }
-
-  private void clearProblem() {
-    problems.clear("desired-state file " + file);
+  private static String signature(byte[] bytes) {
+    return "bytes:" + DesiredStateCodec.version(bytes);
   }
 }

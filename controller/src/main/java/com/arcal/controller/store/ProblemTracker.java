@@ -14,11 +14,18 @@ final class ProblemTracker {
   private static final Logger log = LoggerFactory.getLogger(ProblemTracker.class);
 
   private final Clock clock;
+  /** What the operator fixes ("file", "blob"), named when a write is refused. */
+  private final String document;
   private volatile StoreProblem problem;
   private String lastLogged; // guarded by this
 
   ProblemTracker(Clock clock) {
+    this(clock, "file");
+  }
+
+  ProblemTracker(Clock clock, String document) {
     this.clock = clock;
+    this.document = document;
   }
 
   Optional<StoreProblem> current() {
@@ -47,7 +54,9 @@ final class ProblemTracker {
     StoreProblem blocking = problem;
     if (blocking != null) {
       throw new StoreUnavailableException(
-          "desired state cannot be changed until the file is fixed: " + blocking.message(), null);
+          "desired state cannot be changed until the " + document + " is fixed: "
+              + blocking.message(),
+          null);
     }
   }
 }

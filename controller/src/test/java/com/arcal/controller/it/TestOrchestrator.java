@@ -7,6 +7,7 @@ import com.arcal.controller.budget.ArmBudget;
 import com.arcal.controller.budget.BudgetSettings;
 import com.arcal.controller.endpoint.LocalEndpoints;
 import com.arcal.controller.engine.GrpcEngineClient;
+import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.reconcile.ControllerSettings;
@@ -25,7 +26,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-/** One orchestrator (controller + its clients) against an {@link EmulatedAzure}. */
+/**
+ * One orchestrator (controller + its clients) against an {@link EmulatedAzure}; with a {@link
+ * LeaderElector}, one replica of several that reconciles only while it leads.
+ */
 final class TestOrchestrator implements AutoCloseable {
   static final AppNaming NAMING = new AppNaming("sale-");
 
@@ -36,6 +40,18 @@ final class TestOrchestrator implements AutoCloseable {
   final ControllerWiring.Parts parts;
 
   TestOrchestrator(EmulatedAzure azure, DesiredStateStore store, BudgetSettings budgetSettings) {
+    this(azure, store, budgetSettings, Optional.empty());
+  }
+
+  TestOrchestrator(EmulatedAzure azure, DesiredStateStore store, LeaderElector elector) {
+    this(azure, store, BudgetSettings.defaults(), Optional.of(elector));
+  }
+
+  private TestOrchestrator(
+      EmulatedAzure azure,
+      DesiredStateStore store,
+      BudgetSettings budgetSettings,
+      Optional<LeaderElector> elector) {
     this.store = store;
     Clock clock = Clock.systemUTC();
     ControllerMetrics metrics = new ControllerMetrics(registry);
@@ -57,17 +73,16 @@ final class TestOrchestrator implements AutoCloseable {
             Duration.ofSeconds(20),
             Duration.ofSeconds(40),
             BrakeSettings.defaults());
+    var apps = new AzureContainerApps(manager, azure.target);
+    var backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1);
     this.parts =
-        ControllerWiring.wire(
-            store,
-            new AzureContainerApps(manager, azure.target),
-            engines,
-            new LocalEndpoints(),
-            settings,
-            new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1),
-            metrics,
-            clock,
-            new SplittableRandom(7));
+        elector.isEmpty()
+            ? ControllerWiring.wire(
+                store, apps, engines, new LocalEndpoints(), settings, backoff, metrics, clock,
+                new SplittableRandom(7))
+            : ControllerWiring.wire(
+                store, apps, engines, new LocalEndpoints(), settings, backoff, metrics, clock,
+                new SplittableRandom(7), elector.get());
   }
 
   TestOrchestrator(EmulatedAzure azure, DesiredStateStore store) {

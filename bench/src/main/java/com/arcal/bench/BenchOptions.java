@@ -1,0 +1,125 @@
+package com.arcal.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What to run. Every option has a default that finishes in a few minutes on 2 cores.
+ *
+ * @param scenarios scenario names to run, in this order
+ * @param sizes fleet sizes of the cold convergence
+ * @param latency the emulator's provisioning latency L
+ * @param fleetSize converged fleet for steady state, change latency, self-heal and the API
+ * @param resync resync period of the steady-state controller
+ * @param resyncs resync periods measured in steady state
+ * @param crashes engines crashed by the self-heal scenario
+ * @param memorySizes desired sales at which memory is measured
+ * @param wrkSeconds duration of each wrk run
+ * @param out folder of the JSON results
+ */
+public record BenchOptions(
+    List<String> scenarios,
+    List<Integer> sizes,
+    Duration latency,
+    int fleetSize,
+    Duration resync,
+    int resyncs,
+    int crashes,
+    List<Integer> memorySizes,
+    int wrkSeconds,
+    Path out) {
+
+  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "memory");
+
+  public BenchOptions {
+    scenarios = List.copyOf(scenarios);
+    for (String s : scenarios) {
+      if (!ALL.contains(s)) {
+        throw new IllegalArgumentException("unknown scenario '" + s + "'; known: " + String.join(", ", ALL));
+      }
+    }
+    sizes = List.copyOf(sizes);
+    memorySizes = List.copyOf(memorySizes);
+    if (sizes.stream().anyMatch(n -> n < 1) || fleetSize < 1 || resyncs < 1 || crashes < 1 || wrkSeconds < 1) {
+      throw new IllegalArgumentException("sizes, fleet, resyncs, crashes and wrk seconds must be positive");
+    }
+  }
+
+  public static BenchOptions defaults() {
+    return new BenchOptions(ALL, List.of(100, 1000), Duration.ofSeconds(2), 1000, Duration.ofSeconds(5), 5, 50,
+        List.of(0, 1000, 10000), 10, Path.of("bench-results"));
+  }
+
+  public static String usage() {
+    return String.join("\n",
+        "usage: java -jar bench/target/arcal-bench.jar [options]",
+        "  --scenario NAME   run only this scenario (repeatable): " + String.join(", ", ALL),
+        "  --sizes 100,1000  cold-convergence fleet sizes (add 5000 if memory allows)",
+        "  --latency SEC     emulator provisioning latency L (default 2; Azure's is about 13)",
+        "  --fleet N         converged fleet for steady, change, heal and api (default 1000)",
+        "  --resync SEC      steady-state resync period (default 5)",
+        "  --crashes K       engines crashed by the heal scenario (default 50)",
+        "  --memory-sizes 0,1000,10000   desired sales at which memory is measured",
+        "  --wrk-seconds S   duration of each wrk run (default 10)",
+        "  --out DIR         where the JSON results go (default bench-results)");
+  }
+
+  /** Parses the command line; throws IllegalArgumentException with a one-line reason. */
+  public static BenchOptions parse(String[] args) {
+    BenchOptions d = defaults();
+    List<String> scenarios = new ArrayList<>();
+    List<Integer> sizes = d.sizes();
+    Duration latency = d.latency();
+    int fleet = d.fleetSize();
+    Duration resync = d.resync();
+    int crashes = d.crashes();
+    List<Integer> memory = d.memorySizes();
+    int wrk = d.wrkSeconds();
+    Path out = d.out();
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(flag + " needs a value");
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--scenario" -> scenarios.addAll(Arrays.asList(value.toLowerCase(Locale.ROOT).split(",")));
+        case "--sizes" -> sizes = integers(flag, value);
+        case "--latency" -> latency = Duration.ofMillis((long) (number(flag, value) * 1000));
+        case "--fleet" -> fleet = (int) number(flag, value);
+        case "--resync" -> resync = Duration.ofMillis((long) (number(flag, value) * 1000));
+        case "--crashes" -> crashes = (int) number(flag, value);
+        case "--memory-sizes" -> memory = integers(flag, value);
+        case "--wrk-seconds" -> wrk = (int) number(flag, value);
+        case "--out" -> out = Path.of(value);
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    return new BenchOptions(scenarios.isEmpty() ? ALL : scenarios, sizes, latency, fleet, resync, d.resyncs(),
+        crashes, memory, wrk, out);
+  }
+
+  private static List<Integer> integers(String flag, String value) {
+    List<Integer> list = new ArrayList<>();
+    for (String part : value.split(",")) {
+      list.add((int) number(flag, part));
+    }
+    return list;
+  }
+
+  private static double number(String flag, String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " expects a number, got '" + value + "'");
+    }
+  }
+
+  public boolean runs(String scenario) {
+    return scenarios.contains(scenario);
+  }
+}

@@ -1,0 +1,119 @@
+package com.arcal.bench.rig;
+
+import com.arcal.controller.azure.ArmConnection;
+import com.arcal.controller.azure.AzureTarget;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The emulator as a separate process (its {@code Main}, from this JVM's class path), so that this
+ * JVM's memory is the orchestrator's alone. It prints one line naming its URL and certificate.
+ */
+public final class ChildEmulator implements ArmSite {
+  private static final Pattern READY = Pattern.compile("ARM at (https://\\S+?),? .*certificate (\\S+?),");
+
+  private final Process process;
+  private final URI url;
+  private final Path certificate;
+  private final AzureTarget target = ArmSite.benchTarget();
+
+  private ChildEmulator(Process process, URI url, Path certificate) {
+    this.process = process;
+    this.url = url;
+    this.certificate = certificate;
+  }
+
+  public static ChildEmulator start(Path dataDir, Duration latency) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.arcal.emulator.Main"));
+    Map<String, String> env = builder.environment();
+    env.put("EMULATOR_HTTPS_PORT", "0");
+    env.put("EMULATOR_HTTP_PORT", "-1");
+    env.put("EMULATOR_DATA_DIR", dataDir.toString());
+    env.put("EMULATOR_RESOURCE_GROUPS", GROUP);
+    env.put("EMULATOR_RUNTIME", "inprocess");
+    env.put("EMULATOR_PROVISIONING_DELAY_MS", Long.toString(latency.toMillis()));
+    env.put("EMULATOR_DELETION_DELAY_MS", Long.toString(latency.toMillis()));
+    env.put("EMULATOR_PAGE_SIZE", Integer.toString(EmulatedArm.PAGE_SIZE));
+    builder.redirectErrorStream(true);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the emulator process", e);
+    }
+    CompletableFuture<Matcher> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> drain(process, ready), "child-emulator-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      Matcher m = ready.get(60, TimeUnit.SECONDS);
+      return new ChildEmulator(process, URI.create(m.group(1)), Path.of(m.group(2)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IllegalStateException("interrupted while the emulator started", e);
+    } catch (ExecutionException | TimeoutException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException("the emulator process did not start", e);
+    }
+  }
+
+  /** Reads the child's output to the end, so that it never blocks on a full pipe. */
+  private static void drain(Process process, CompletableFuture<Matcher> ready) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        Matcher m = READY.matcher(line);
+        if (!ready.isDone() && m.find()) {
+          ready.complete(m);
+        }
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+    ready.completeExceptionally(new IllegalStateException("emulator exited before it was ready"));
+  }
+
+  @Override
+  public ArmConnection connection() {
+    return new ArmConnection(
+        Optional.of(url), Optional.of(certificate), Optional.of(TOKEN), Optional.empty(), Duration.ofSeconds(30));
+  }
+
+  @Override
+  public AzureTarget target() {
+    return target;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

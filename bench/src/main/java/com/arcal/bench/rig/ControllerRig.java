@@ -1,0 +1,119 @@
+package com.arcal.bench.rig;
+
+import com.arcal.controller.azure.ArmBudgetPolicy;
+import com.arcal.controller.azure.ArmClients;
+import com.arcal.controller.azure.AzureContainerApps;
+import com.arcal.controller.budget.ArmBudget;
+import com.arcal.controller.budget.BudgetSettings;
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.engine.GrpcEngineClient;
+import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.queue.Backoff;
+import com.arcal.controller.reconcile.ControllerSettings;
+import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
+import com.arcal.controller.reconcile.ControllerWiring;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.status.StatusBoard;
+import com.arcal.controller.store.DesiredStateStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One controller wired as the orchestrator wires it (real Azure SDK over HTTPS behind the shared
+ * ARM budget with {@link BudgetSettings#defaults()}, gRPC engine client, local endpoints), but
+ * with the bench's store and a counting engine client. Closing it leaves the store and the ARM
+ * site alone, so a second controller can take over the same fleet.
+ */
+public final class ControllerRig implements AutoCloseable {
+  public static final AppNaming NAMING = new AppNaming("sale-");
+  public static final String FLEET = "bench";
+  public static final int WORKERS = 8;
+  /** The orchestrator's defaults (ARCAL_POLL_MILLIS, its engine healing delays). */
+  static final Duration POLL = Duration.ofSeconds(1);
+
+  private final CountingEngineClient engines;
+  private final ControllerWiring.Parts parts;
+  private final ArmBudget budget;
+
+  private ControllerRig(CountingEngineClient engines, ControllerWiring.Parts parts, ArmBudget budget) {
+    this.engines = engines;
+    this.parts = parts;
+    this.budget = budget;
+  }
+
+  /** Builds and starts a controller (its first LIST happens here). */
+  public static ControllerRig start(ArmSite site, DesiredStateStore store, Duration resyncPeriod) {
+    Clock clock = Clock.systemUTC();
+    ControllerMetrics metrics = new ControllerMetrics(new SimpleMeterRegistry());
+    ArmBudget budget = new ArmBudget(BudgetSettings.defaults(), clock);
+    var manager =
+        ArmClients.manager(
+            site.connection(),
+            site.target(),
+            List.of(new ArmBudgetPolicy(budget, Duration.ofSeconds(1), metrics)));
+    CountingEngineClient engines = new CountingEngineClient(new GrpcEngineClient(Duration.ofSeconds(5)));
+    ControllerSettings settings =
+        new ControllerSettings(
+            FLEET,
+            NAMING,
+            new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
+            WORKERS,
+            resyncPeriod,
+            POLL,
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(120),
+            BrakeSettings.defaults());
+    ControllerWiring.Parts parts =
+        ControllerWiring.wire(
+            store,
+            new AzureContainerApps(manager, site.target()),
+            engines,
+            new LocalEndpoints(),
+            settings,
+            Backoff.defaults(),
+            metrics,
+            clock,
+            new Random(7));
+    parts.controller().start();
+    return new ControllerRig(engines, parts, budget);
+  }
+
+  public StatusBoard board() {
+    return parts.board();
+  }
+
+  public CountingEngineClient engines() {
+    return engines;
+  }
+
+  /** Apps the controller's fleet cache knows of. */
+  public int knownApps() {
+    return parts.controller().fleet().apps().size();
+  }
+
+  public ArmBudget budget() {
+    return budget;
+  }
+
+  public boolean running(SaleId id) {
+    return board().get(id).map(s -> s.phase() == Phase.RUNNING).orElse(false);
+  }
+
+  /** Sales Running at their desired generation, as the board says. */
+  public long runningCount() {
+    return board().all().stream().map(SaleStatus::phase).filter(Phase.RUNNING::equals).count();
+  }
+
+  @Override
+  public void close() {
+    parts.controller().close();
+    engines.close();
+  }
+}

@@ -1,0 +1,47 @@
+package com.arcal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.arcal.bench.report.Figure;
+import com.arcal.bench.report.Report;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keeps the harness from rotting: one small cold convergence, end to end. */
+class BenchSmokeTest {
+
+  @Test
+  void coldConvergence_ofFiveSales_reportsItsFigures(@TempDir Path out) throws Exception {
+    BenchOptions options =
+        new BenchOptions(List.of("cold"), List.of(5), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), 1, 1,
+            List.of(0), 1, out);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    Report report = Bench.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertThat(report.notes()).isEmpty();
+    assertThat(report.figures()).extracting(Figure::name)
+        .contains("N=5 L=1s: time to all Running", "N=5 L=1s: ratio to bound", "N=5 L=1s: 429s received");
+    Figure time = report.figures().stream().filter(f -> f.name().endsWith("time to all Running")).findFirst()
+        .orElseThrow();
+    assertThat(time.value()).isPositive().isLessThan(20);
+    assertThat(report.figures()).filteredOn(f -> f.name().endsWith("429s received"))
+        .singleElement().extracting(Figure::value).isEqualTo(0.0);
+  }
+
+  @Test
+  void options_parseTheDocumentedFlags() {
+    BenchOptions o = BenchOptions.parse(new String[] {"--scenario", "cold", "--sizes", "100,1000,5000",
+        "--latency", "13"});
+
+    assertThat(o.scenarios()).containsExactly("cold");
+    assertThat(o.sizes()).containsExactly(100, 1000, 5000);
+    assertThat(o.latency()).isEqualTo(Duration.ofSeconds(13));
+  }
+}

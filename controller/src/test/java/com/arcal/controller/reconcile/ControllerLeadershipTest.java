@@ -1,0 +1,115 @@
+package com.arcal.controller.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.fake.FakeContainerApps;
+import com.arcal.controller.fake.FakeEngines;
+import com.arcal.controller.fake.FakeLeaderElector;
+import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.queue.Backoff;
+import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.store.InMemoryDesiredStateStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Only the leader reconciles; gaining leadership starts from a full resync. */
+class ControllerLeadershipTest {
+  private static final Duration QUIET = Duration.ofMillis(700);
+
+  private final AppNaming naming = new AppNaming("sale-");
+  private final FakeContainerApps apps = new FakeContainerApps();
+  private final FakeLeaderElector elector = new FakeLeaderElector("replica-a");
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private InMemoryDesiredStateStore store;
+  private Controller controller;
+
+  @BeforeEach
+  void setUp() {
+    store = new InMemoryDesiredStateStore(naming, Clock.systemUTC(), false);
+    ControllerSettings settings =
+        new ControllerSettings(
+            "test-fleet",
+            naming,
+            new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
+            2,
+            Duration.ofMinutes(10), // no periodic resync during the test: only leadership's
+            Duration.ofMillis(100),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
+            BrakeSettings.defaults());
+    controller =
+        ControllerWiring.wire(
+                store,
+                apps,
+                new FakeEngines(),
+                new LocalEndpoints(),
+                settings,
+                new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 0.1),
+                new ControllerMetrics(registry),
+                Clock.systemUTC(),
+                new SplittableRandom(3),
+                elector)
+            .controller();
+  }
+
+  @AfterEach
+  void tearDown() {
+    controller.close();
+  }
+
+  private void desire(String sale) {
+    store.put(new SaleId(sale), SaleSpec.ofConfig(Map.of()), Optional.empty());
+  }
+
+  private double masterStatus() {
+    return registry.get("leader.election.master.status").tag("name", "arcal").gauge().value();
+  }
+
+  @Test
+  void followerWritesNothingUntilItLeads() {
+    desire("vente-01");
+    controller.start();
+
+    await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> apps.count("put ") == 0);
+    assertThat(masterStatus()).isZero();
+
+    elector.lead();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> apps.count("put sale-vente-01") == 1);
+    assertThat(masterStatus()).isEqualTo(1.0);
+  }
+
+  @Test
+  void changesWhileFollowingAreReconciledAfterGainingLeadership() {
+    elector.lead();
+    controller.start();
+    desire("vente-01");
+    await().atMost(Duration.ofSeconds(5)).until(() -> apps.count("put sale-vente-01") == 1);
+
+    elector.follow();
+    desire("vente-02");
+
+    await().during(QUIET).atMost(QUIET.multipliedBy(3))
+        .until(() -> apps.count("put sale-vente-02") == 0);
+    assertThat(masterStatus()).isZero();
+
+    apps.completeAll();
+    elector.lead();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> apps.count("put sale-vente-02") == 1);
+    assertThat(apps.count("put sale-vente-01")).isEqualTo(1);
+  }
+}
