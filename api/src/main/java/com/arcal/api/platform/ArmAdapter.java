@@ -18,7 +18,6 @@ import java.util.List;
  */
 final class ArmAdapter {
   /** How long a worker may wait for an ARM token before its key is requeued instead. */
-  private static final Duration BUDGET_MAX_WAIT = Duration.ofSeconds(1);
   static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
   private ArmAdapter() {}
@@ -28,7 +27,7 @@ final class ArmAdapter {
     ArmBudget budget = new ArmBudget(BudgetSettings.defaults(), clock);
     var manager =
         ArmClients.manager(
-            connection, target, List.of(new ArmBudgetPolicy(budget, BUDGET_MAX_WAIT, armCalls)));
+            connection, target, List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, armCalls)));
     return new AzureContainerApps(manager, target);
   }
 }

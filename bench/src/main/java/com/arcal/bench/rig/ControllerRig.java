@@ -57,7 +57,7 @@ public final class ControllerRig implements AutoCloseable {
         ArmClients.manager(
             site.connection(),
             site.target(),
-            List.of(new ArmBudgetPolicy(budget, Duration.ofSeconds(1), metrics)));
+            List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
     CountingEngineClient engines = new CountingEngineClient(new GrpcEngineClient(Duration.ofSeconds(5)));
     ControllerSettings settings =
         new ControllerSettings(

@@ -21,6 +21,15 @@ import reactor.core.publisher.Mono;
  * retryable {@link ArmException} carrying the expected wait, and its key is requeued for then.
  */
 public final class ArmBudgetPolicy implements HttpPipelinePolicy {
+  /**
+   * How long a worker may block for a token: short, so that a spent write budget ties up one or
+   * two workers, not all of them; refused work is requeued for its slot (ArmBudget#retryDelay).
+   */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(200);
+
+  /** Error code of a request refused by our own budget (nothing was sent). */
+  public static final String BUDGET_EXHAUSTED = "ClientBudgetExhausted";
+
   private final ArmBudget budget;
   private final Duration maxWait;
   private final ArmCallListener listener;
@@ -39,9 +48,14 @@ public final class ArmBudgetPolicy implements HttpPipelinePolicy {
     void answered(String method, int status);
   }
 
+  /**
+   * Before the SDK's retry policy: SDK retries are off (ArmClients), so each call is one request,
+   * and a refusal by the budget does not pass through the retry policy (which would log it as an
+   * exhausted retry).
+   */
   @Override
   public HttpPipelinePosition getPipelinePosition() {
-    return HttpPipelinePosition.PER_RETRY;
+    return HttpPipelinePosition.PER_CALL;
   }
 
   @Override
@@ -68,11 +82,11 @@ public final class ArmBudgetPolicy implements HttpPipelinePolicy {
       granted = false;
     }
     if (!granted) {
-      Duration wait = budget.estimatedWait(kind);
+      Duration wait = budget.retryDelay(kind);
       throw new ArmException(
           "ARM " + kind.name().toLowerCase() + " budget spent; next token in " + wait.toMillis() + " ms",
           0,
-          "ClientBudgetExhausted",
+          BUDGET_EXHAUSTED,
           wait.isZero() ? Duration.ofMillis(100) : wait,
           false,
           null);

@@ -36,6 +36,10 @@ public final class ArmBudget {
   private final Map<ArmOperation, TokenBucket> buckets = new EnumMap<>(ArmOperation.class);
   /** Guarded by lock. */
   private final Map<ArmOperation, long[]> counts = new EnumMap<>(ArmOperation.class);
+  /** Callers inside {@link #acquire} waiting for a token of each kind. Guarded by lock. */
+  private final Map<ArmOperation, int[]> waiters = new EnumMap<>(ArmOperation.class);
+  /** The next time handed out by {@link #retryDelay} for each kind. Guarded by lock. */
+  private final Map<ArmOperation, Instant> nextRetrySlot = new EnumMap<>(ArmOperation.class);
 
   public ArmBudget(BudgetSettings settings, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -44,6 +48,8 @@ public final class ArmBudget {
     for (ArmOperation kind : ArmOperation.values()) {
       buckets.put(kind, new TokenBucket(settings.bucket(kind), now));
       counts.put(kind, new long[4]);
+      waiters.put(kind, new int[1]);
+      nextRetrySlot.put(kind, now);
     }
   }
 
@@ -53,7 +59,9 @@ public final class ArmBudget {
 
   /**
    * Takes one token of this kind, waiting at most {@code maxWait}. Gives up at once, without
-   * waiting, when no token can come in time.
+   * waiting, when no token can come in time, counting the callers already waiting ahead: so a
+   * spent budget ties up at most {@code maxWait × rate} callers, and the other workers stay free
+   * for work that needs no token of this kind.
    *
    * @return true with a token; false when none was available in time
    * @throws InterruptedException when interrupted while waiting (no token taken)
@@ -65,24 +73,65 @@ public final class ArmBudget {
       Instant deadline = start.plus(maxWait.isNegative() ? Duration.ZERO : maxWait);
       TokenBucket bucket = buckets.get(kind);
       long[] count = counts.get(kind);
-      while (true) {
-        Instant now = clock.instant();
-        if (bucket.tryTake(now)) {
-          count[GRANTED]++;
-          count[WAITED_NANOS] += Math.max(0, Duration.between(start, now).toNanos());
-          return true;
+      int[] waiting = waiters.get(kind);
+      if (bucket.tryTake(start)) {
+        count[GRANTED]++;
+        return true;
+      }
+      if (start.plus(queuedWait(kind, start)).isAfter(deadline)) {
+        count[DENIED]++;
+        return false;
+      }
+      waiting[0]++;
+      try {
+        while (true) {
+          Instant now = clock.instant();
+          if (bucket.tryTake(now)) {
+            count[GRANTED]++;
+            count[WAITED_NANOS] += Math.max(0, Duration.between(start, now).toNanos());
+            return true;
+          }
+          Duration wait = bucket.timeToToken(now);
+          if (now.plus(wait).isAfter(deadline)) {
+            count[DENIED]++;
+            return false;
+          }
+          long slice = Math.min(Math.max(wait.toNanos(), 1), MAX_SLICE.toNanos());
+          timedWait.awaitNanos(slice);
         }
-        Duration wait = bucket.timeToToken(now);
-        if (now.plus(wait).isAfter(deadline)) {
-          count[DENIED]++;
-          return false;
-        }
-        long slice = Math.min(Math.max(wait.toNanos(), 1), MAX_SLICE.toNanos());
-        timedWait.awaitNanos(slice);
+      } finally {
+        waiting[0]--;
       }
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * When a refused caller should come back: its own slot in a queue spaced at the refill rate,
+   * behind the callers waiting now and those refused before it, so that refused work returns
+   * paced instead of all at once when the next token is due.
+   */
+  public Duration retryDelay(ArmOperation kind) {
+    lock.lock();
+    try {
+      Instant now = clock.instant();
+      Instant earliest = now.plus(queuedWait(kind, now));
+      Instant slot = nextRetrySlot.get(kind).isAfter(earliest) ? nextRetrySlot.get(kind) : earliest;
+      nextRetrySlot.put(kind, slot.plus(perToken(kind)));
+      return Duration.between(now, slot);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Time until a token, behind the callers already waiting. Call with the lock held. */
+  private Duration queuedWait(ArmOperation kind, Instant now) {
+    return buckets.get(kind).timeToToken(now).plus(perToken(kind).multipliedBy(waiters.get(kind)[0]));
+  }
+
+  private Duration perToken(ArmOperation kind) {
+    return Duration.ofNanos((long) (1e9 / settings.bucket(kind).perSecond()));
   }
 
   /** How long a caller would wait for a token of this kind now (zero when one is available). */

@@ -2,6 +2,7 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.ArcalException;
 import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.ArmBudgetPolicy;
 import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.azure.ContainerAppsPort;
 import com.arcal.controller.queue.WorkQueue;
@@ -17,9 +18,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -66,6 +69,8 @@ public final class Controller implements AutoCloseable {
   /** Workers of a follower wait here; notified when leadership is gained. */
   private final Object leadership = new Object();
   private final List<Thread> workers = new ArrayList<>();
+  /** Keys refused by the ARM budget, and when their slot comes. */
+  private final Map<SaleId, Instant> budgetDeferred = new ConcurrentHashMap<>();
   private volatile boolean running;
   /** Set on a first start (no desired-state document): adopt owned apps after the first LIST. */
   private volatile boolean adoptionPending;
@@ -261,7 +266,12 @@ public final class Controller implements AutoCloseable {
       reconciler.ownership().saleOf(app).ifPresent(keys::add);
     }
     board.all().forEach(s -> keys.add(s.saleId()));
-    keys.forEach(queue::add);
+    // A key waiting for its slot of the ARM budget is coming back anyway; pulling it forward
+    // would only be refused again and push it to the back of the budget's queue.
+    Instant now = clock.instant();
+    keys.stream()
+        .filter(k -> !budgetDeferred.getOrDefault(k, Instant.MIN).isAfter(now))
+        .forEach(queue::add);
     return true;
   }
 
@@ -345,6 +355,7 @@ public final class Controller implements AutoCloseable {
     Instant start = clock.instant();
     try {
       Result result = reconciler.reconcile(key);
+      budgetDeferred.remove(key);
       if (result.backoff()) {
         queue.addRateLimited(key);
       } else {
@@ -370,6 +381,9 @@ public final class Controller implements AutoCloseable {
         s -> permanent ? s.withPhase(Phase.FAILED, null).withError(message) : s.withError(message));
     if (t instanceof ArmException arm && arm.retryAfter().isPresent()) {
       queue.addAfter(key, arm.retryAfter().get());
+      if (arm.code().equals(ArmBudgetPolicy.BUDGET_EXHAUSTED)) {
+        budgetDeferred.put(key, clock.instant().plus(arm.retryAfter().get()));
+      }
     } else if (permanent) {
       queue.forget(key);
       log.warn("sale {}: {} (not retried until the next change or resync)", key, message);

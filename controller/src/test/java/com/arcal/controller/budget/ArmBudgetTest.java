@@ -176,4 +176,19 @@ class ArmBudgetTest {
     assertThatThrownBy(() -> new BudgetSettings.Bucket(0, 1)).hasMessageContaining("burst");
     assertThatThrownBy(() -> new BudgetSettings.Bucket(1, 0)).hasMessageContaining("refill");
   }
+
+  @Test
+  void refusedCallersGetRetrySlotsSpacedAtTheRefillRate() throws InterruptedException {
+    for (int i = 0; i < 4; i++) {
+      assertThat(budget.acquire(ArmOperation.WRITE, Duration.ZERO)).isTrue();
+    }
+    assertThat(budget.acquire(ArmOperation.WRITE, Duration.ZERO)).isFalse();
+
+    // Writes refill at 2/s: the next token is 500 ms away, and each refused caller queues 500 ms
+    // behind the one before instead of all coming back together.
+    assertThat(budget.retryDelay(ArmOperation.WRITE)).isEqualTo(Duration.ofMillis(500));
+    assertThat(budget.retryDelay(ArmOperation.WRITE)).isEqualTo(Duration.ofMillis(1000));
+    assertThat(budget.retryDelay(ArmOperation.WRITE)).isEqualTo(Duration.ofMillis(1500));
+    assertThat(budget.retryDelay(ArmOperation.READ)).isZero();
+  }
 }

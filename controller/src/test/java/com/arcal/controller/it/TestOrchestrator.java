@@ -60,7 +60,7 @@ final class TestOrchestrator implements AutoCloseable {
         ArmClients.manager(
             azure.connection(),
             azure.target,
-            List.of(new ArmBudgetPolicy(budget, Duration.ofSeconds(1), metrics)));
+            List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
     this.engines = new GrpcEngineClient(Duration.ofSeconds(2));
     ControllerSettings settings =
         new ControllerSettings(
