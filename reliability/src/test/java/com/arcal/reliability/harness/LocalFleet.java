@@ -1,0 +1,205 @@
+package com.arcal.reliability.harness;
+
+import com.arcal.api.Orchestrator;
+import com.arcal.api.config.Settings;
+import com.arcal.api.platform.Platform;
+import com.arcal.controller.azure.ArmBudgetPolicy;
+import com.arcal.controller.azure.ArmClients;
+import com.arcal.controller.azure.ArmConnection;
+import com.arcal.controller.azure.AzureContainerApps;
+import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.budget.ArmBudget;
+import com.arcal.controller.budget.BudgetSettings;
+import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.engine.GrpcEngineClient;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.emulator.Emulator;
+import com.arcal.emulator.EmulatorSettings;
+import com.arcal.emulator.runtime.ContainerRuntimes;
+import com.arcal.emulator.runtime.RuntimeSettings;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.resourcemanager.appcontainers.ContainerAppsApiManager;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A whole orchestrator in this JVM (real store, controller and REST server on a free loopback
+ * port) driving an embedded Container Apps emulator through the real Azure SDK, with the handles
+ * a fault-injection test needs: the emulator (faults, statistics, runtime) and the ARM budget
+ * (its counters). The emulator outlives the orchestrator until {@link #close}.
+ */
+public final class LocalFleet implements AutoCloseable {
+  public static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000beef";
+  public static final String GROUP = "arcal-local";
+  public static final String TOKEN = "reliability-api-token-0123456789";
+
+  public final Emulator emulator;
+  public final ArmBudget budget;
+  public final Orchestrator orchestrator;
+  public final Api api;
+  public final Path stateFile;
+  public final Path emulatorData;
+  public final AzureTarget target;
+  private final Duration armTimeout;
+
+  private LocalFleet(Builder b) {
+    this.stateFile = b.dir.resolve("desired-state.json");
+    this.emulatorData = b.dir.resolve("emulator").toAbsolutePath();
+    this.armTimeout = b.armTimeout;
+    Map<String, List<String>> images =
+        Map.of(ContainerRuntimes.ENGINE_IMAGE,
+            List.of(Repo.java(), "-Xmx96m", "-XX:TieredStopAtLevel=1", "-jar",
+                Repo.jar("engine/target/arcal-engine.jar").toString()));
+    EmulatorSettings settings =
+        EmulatorSettings.defaults(emulatorData)
+            .withResourceGroups(List.of(GROUP))
+            .withDelays(b.delay, b.delay)
+            .withRuntime(new RuntimeSettings(b.mode, emulatorData, images, Duration.ofSeconds(3),
+                Duration.ofMillis(200), Duration.ofSeconds(2)));
+    this.emulator = Emulator.start(settings, ContainerRuntimes.create(settings.runtime()));
+    this.target = new AzureTarget(SUBSCRIPTION, GROUP, settings.location(),
+        AzureTarget.environmentId(SUBSCRIPTION, GROUP, "arcal-env"));
+    this.budget = new ArmBudget(b.budget, Clock.systemUTC());
+    Map<String, String> env = new HashMap<>();
+    env.put("ARCAL_HTTP_PORT", "0");
+    env.put("ARCAL_STATE_FILE", stateFile.toString());
+    env.put("ARCAL_POLL_MILLIS", "100");
+    env.put("ARCAL_RESYNC_SECONDS", "5");
+    env.put("ARCAL_EMULATOR_DATA_DIR", emulatorData.toString());
+    env.putAll(b.env);
+    Duration engineDeadline = b.engineDeadline;
+    List<HttpPipelinePolicy> extra = List.copyOf(b.policies);
+    try {
+      this.orchestrator =
+          Orchestrator.start(
+              Settings.of(env),
+              (s, armCalls, clock) -> {
+                List<HttpPipelinePolicy> policies = new ArrayList<>();
+                policies.add(
+                    new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, armCalls));
+                policies.addAll(extra);
+                ContainerAppsApiManager manager =
+                    ArmClients.manager(connection(), target, policies);
+                return new Platform(
+                    new AzureContainerApps(manager, target),
+                    new GrpcEngineClient(engineDeadline),
+                    new LocalEndpoints(),
+                    () -> {},
+                    "reliability: embedded emulator " + emulator.httpsBaseUrl());
+              },
+              Clock.systemUTC());
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+    this.api = new Api(orchestrator.url(),
+        b.env.containsKey("ARCAL_API_TOKEN") ? Optional.of(b.env.get("ARCAL_API_TOKEN")) : Optional.empty());
+  }
+
+  public static Builder in(Path dir) {
+    return new Builder(dir);
+  }
+
+  /** How a client reaches the emulator: its URL, its certificate, any token. */
+  public ArmConnection connection() {
+    return new ArmConnection(
+        Optional.of(URI.create(emulator.httpsBaseUrl())),
+        Optional.of(emulator.certificatePemPath()),
+        Optional.of("reliability-arm-token"),
+        Optional.empty(),
+        armTimeout);
+  }
+
+  /** A separate SDK client, to look at the cloud behind the orchestrator's back. */
+  public ContainerAppsApiManager sdk() {
+    return ArmClients.manager(connection(), target, List.of());
+  }
+
+  public Optional<SaleStatus> status(String sale) {
+    return orchestrator.backend().board().get(new SaleId(sale));
+  }
+
+  public boolean running(String sale) {
+    return status(sale).map(s -> s.phase() == Phase.RUNNING).orElse(false);
+  }
+
+  /** Stops the orchestrator, then the emulator and every engine it runs. */
+  @Override
+  public void close() {
+    try {
+      orchestrator.close();
+    } finally {
+      emulator.close();
+    }
+  }
+
+  /** Options of a {@link LocalFleet}. */
+  public static final class Builder {
+    private final Path dir;
+    private RuntimeSettings.Mode mode = RuntimeSettings.Mode.IN_PROCESS;
+    private Duration delay = Duration.ofMillis(100);
+    private BudgetSettings budget = BudgetSettings.defaults();
+    private Duration engineDeadline = Duration.ofSeconds(2);
+    private Duration armTimeout = Duration.ofSeconds(30);
+    private final Map<String, String> env = new HashMap<>();
+    private final List<HttpPipelinePolicy> policies = new ArrayList<>();
+
+    private Builder(Path dir) {
+      this.dir = dir;
+    }
+
+    public Builder processes() {
+      this.mode = RuntimeSettings.Mode.PROCESS;
+      return this;
+    }
+
+    public Builder delay(Duration d) {
+      this.delay = d;
+      return this;
+    }
+
+    public Builder budget(BudgetSettings settings) {
+      this.budget = settings;
+      return this;
+    }
+
+    public Builder engineDeadline(Duration d) {
+      this.engineDeadline = d;
+      return this;
+    }
+
+    /** How long the orchestrator's SDK waits for an ARM answer before it gives up. */
+    public Builder armTimeout(Duration d) {
+      this.armTimeout = d;
+      return this;
+    }
+
+    public Builder env(String name, String value) {
+      env.put(name, value);
+      return this;
+    }
+
+    public Builder withToken() {
+      return env("ARCAL_API_TOKEN", TOKEN);
+    }
+
+    /** An extra policy in the orchestrator's ARM pipeline (e.g. one that records requests). */
+    public Builder policy(HttpPipelinePolicy policy) {
+      policies.add(policy);
+      return this;
+    }
+
+    public LocalFleet start() {
+      return new LocalFleet(this);
+    }
+  }
+}
