@@ -37,7 +37,10 @@ public final class SalesRoutes implements RouteGroup {
   private final SaleViews views;
   private final JsonBodies bodies;
   private final ObjectMapper json;
-  private final SalesListCache list;
+  /** Key of the list view in the cache (sale ids key the detail views). */
+  private static final Object LIST = new Object();
+
+  private final ViewCache cache;
   private final StatusWaiter waiter;
 
   public SalesRoutes(Backend backend, SaleDefaults defaults, ObjectMapper json, Executor responses) {
@@ -46,7 +49,7 @@ public final class SalesRoutes implements RouteGroup {
     this.views = new SaleViews(backend.board(), backend.naming(), defaults);
     this.bodies = new JsonBodies(json);
     this.json = json;
-    this.list = new SalesListCache(backend.board(), store, d -> serialise(views.list(d)));
+    this.cache = new ViewCache(backend.board(), store);
     this.waiter = new StatusWaiter(backend.board(), responses);
   }
 
@@ -60,7 +63,7 @@ public final class SalesRoutes implements RouteGroup {
   }
 
   private void list(Context ctx) {
-    ctx.contentType("application/json").result(list.body());
+    ctx.contentType("application/json").result(cache.get(LIST, d -> serialise(views.list(d))).body());
   }
 
   private void spawn(Context ctx) {
@@ -89,8 +92,10 @@ public final class SalesRoutes implements RouteGroup {
 
   private void get(Context ctx) {
     SaleId id = saleId(ctx);
-    DesiredState desired = store.snapshot();
-    ctx.header("ETag", ETags.format(desired.version())).json(views.detail(id, desired));
+    ViewCache.View view = cache.get(id, d -> serialise(views.detail(id, d)));
+    ctx.header("ETag", ETags.format(view.version()))
+        .contentType("application/json")
+        .result(view.body());
   }
 
   private void put(Context ctx) {

@@ -5,7 +5,6 @@ import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.DesiredState;
 import com.arcal.controller.sale.SaleId;
-import com.arcal.controller.sale.SaleSpec;
 import com.azure.storage.blob.BlobClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the same version in every store and on every replica, and a re-upload of identical bytes does
  * not make clients' versions stale.
  */
-public final class BlobDesiredStateStore implements DesiredStateStore {
+public final class BlobDesiredStateStore extends EditingStore {
   private static final Logger log = LoggerFactory.getLogger(BlobDesiredStateStore.class);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
   /**
@@ -48,7 +47,6 @@ public final class BlobDesiredStateStore implements DesiredStateStore {
   static final int WRITE_ATTEMPTS = 64;
 
   private final StateBlob blob;
-  private final AppNaming naming;
   private final DocumentKeeper keeper;
   private final boolean createdFresh;
   private final ScheduledExecutorService poller;
@@ -61,11 +59,11 @@ public final class BlobDesiredStateStore implements DesiredStateStore {
    */
   public BlobDesiredStateStore(
       BlobClient client, AppNaming naming, Clock clock, Duration pollInterval) {
+    super(naming);
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
     }
     this.blob = new StateBlob(client, FileDesiredStateStore.MAX_BYTES);
-    this.naming = naming;
     DesiredStateCodec codec = new DesiredStateCodec(naming);
     this.keeper = new DocumentKeeper(codec, clock, "blob", "desired-state blob " + blob.url());
     this.createdFresh = blob.createIfMissing(codec.encode(List.of()));
@@ -111,23 +109,6 @@ public final class BlobDesiredStateStore implements DesiredStateStore {
   }
 
   @Override
-  public DesiredState put(SaleId id, SaleSpec spec, Optional<String> expectedVersion) {
-    naming.appName(id);
-    return write(expectedVersion, sales -> Generations.put(sales, id, spec));
-  }
-
-  @Override
-  public DesiredState delete(SaleId id, Optional<String> expectedVersion) {
-    return write(expectedVersion, sales -> Generations.delete(sales, id));
-  }
-
-  @Override
-  public DesiredState replace(Map<SaleId, SaleSpec> sales, String expectedVersion) {
-    sales.keySet().forEach(naming::appName);
-    return write(Optional.of(expectedVersion), inForce -> Generations.replace(inForce, sales));
-  }
-
-  @Override
   public void watch(StoreListener listener) {
     keeper.watch(listener);
   }
@@ -160,7 +141,8 @@ public final class BlobDesiredStateStore implements DesiredStateStore {
     }
   }
 
-  private DesiredState write(
+  @Override
+  protected DesiredState write(
       Optional<String> expectedVersion, UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
     return keeper.locked(
         () -> {

@@ -4,7 +4,6 @@ import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.DesiredState;
 import com.arcal.controller.sale.SaleId;
-import com.arcal.controller.sale.SaleSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +27,12 @@ import org.slf4j.LoggerFactory;
  * <p>While the file has a problem the store refuses writes: writing would either discard the
  * operator's unfinished edit or resurrect a file deleted on purpose.
  */
-public final class FileDesiredStateStore implements DesiredStateStore {
+public final class FileDesiredStateStore extends EditingStore {
   private static final Logger log = LoggerFactory.getLogger(FileDesiredStateStore.class);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
   static final long MAX_BYTES = 16L * 1024 * 1024;
 
   private final Path file;
-  private final AppNaming naming;
   private final AtomicFileWriter writer;
   private final DocumentKeeper keeper;
   private final FileWatcher watcher;
@@ -48,11 +46,11 @@ public final class FileDesiredStateStore implements DesiredStateStore {
 
   FileDesiredStateStore(
       Path file, AppNaming naming, Clock clock, Duration pollInterval, AtomicFileWriter writer) {
+    super(naming);
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("poll interval must be positive: " + pollInterval);
     }
     this.file = file.toAbsolutePath().normalize();
-    this.naming = naming;
     this.keeper =
         new DocumentKeeper(
             new DesiredStateCodec(naming), clock, "file", "desired-state file " + this.file);
@@ -84,23 +82,6 @@ public final class FileDesiredStateStore implements DesiredStateStore {
   }
 
   @Override
-  public DesiredState put(SaleId id, SaleSpec spec, Optional<String> expectedVersion) {
-    naming.appName(id);
-    return write(expectedVersion, sales -> Generations.put(sales, id, spec));
-  }
-
-  @Override
-  public DesiredState delete(SaleId id, Optional<String> expectedVersion) {
-    return write(expectedVersion, sales -> Generations.delete(sales, id));
-  }
-
-  @Override
-  public DesiredState replace(Map<SaleId, SaleSpec> sales, String expectedVersion) {
-    sales.keySet().forEach(naming::appName);
-    return write(Optional.of(expectedVersion), inForce -> Generations.replace(inForce, sales));
-  }
-
-  @Override
   public void watch(StoreListener listener) {
     keeper.watch(listener);
   }
@@ -119,7 +100,8 @@ public final class FileDesiredStateStore implements DesiredStateStore {
         });
   }
 
-  private DesiredState write(
+  @Override
+  protected DesiredState write(
       Optional<String> expectedVersion,
       UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
     return keeper.locked(

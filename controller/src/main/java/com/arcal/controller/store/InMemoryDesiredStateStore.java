@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  * canonical document, so both stores give the same version for the same sales), kept in memory,
  * plus hooks to play an operator's hand edit, a broken document and a failing disk.
  */
-public final class InMemoryDesiredStateStore implements DesiredStateStore {
+public final class InMemoryDesiredStateStore extends EditingStore {
   private final AppNaming naming;
   private final DesiredStateCodec codec;
   private final boolean createdFresh;
@@ -29,6 +29,7 @@ public final class InMemoryDesiredStateStore implements DesiredStateStore {
   private volatile String writeFailure;
 
   public InMemoryDesiredStateStore(AppNaming naming, Clock clock, boolean createdFresh) {
+    super(naming);
     this.naming = naming;
     this.codec = new DesiredStateCodec(naming);
     this.problems = new ProblemTracker(clock);
@@ -53,23 +54,6 @@ public final class InMemoryDesiredStateStore implements DesiredStateStore {
   @Override
   public boolean createdFresh() {
     return createdFresh;
-  }
-
-  @Override
-  public DesiredState put(SaleId id, SaleSpec spec, Optional<String> expectedVersion) {
-    naming.appName(id);
-    return write(expectedVersion, sales -> Generations.put(sales, id, spec));
-  }
-
-  @Override
-  public DesiredState delete(SaleId id, Optional<String> expectedVersion) {
-    return write(expectedVersion, sales -> Generations.delete(sales, id));
-  }
-
-  @Override
-  public DesiredState replace(Map<SaleId, SaleSpec> sales, String expectedVersion) {
-    sales.keySet().forEach(naming::appName);
-    return write(Optional.of(expectedVersion), inForce -> Generations.replace(inForce, sales));
   }
 
   @Override
@@ -115,7 +99,8 @@ public final class InMemoryDesiredStateStore implements DesiredStateStore {
     writeFailure = null;
   }
 
-  private DesiredState write(
+  @Override
+  protected DesiredState write(
       Optional<String> expectedVersion, UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
     try {
       synchronized (lock) {

@@ -16,32 +16,45 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class SalesListCacheTest {
+class ViewCacheTest {
   private final AppNaming naming = new AppNaming("sale-");
   private final StatusBoard board = new StatusBoard(Clock.systemUTC());
   private final InMemoryDesiredStateStore store = new InMemoryDesiredStateStore(naming);
   private final AtomicInteger renders = new AtomicInteger();
-  private final SalesListCache cache =
-      new SalesListCache(board, store, d -> {
-        renders.incrementAndGet();
-        return (d.version() + "/" + board.revision()).getBytes(StandardCharsets.UTF_8);
-      });
+  private final ViewCache views = new ViewCache(board, store);
+
+  private byte[] body() {
+    return views.get("list", d -> {
+      renders.incrementAndGet();
+      return (d.version() + "/" + board.revision()).getBytes(StandardCharsets.UTF_8);
+    }).body();
+  }
 
   @Test
   void rendersOncePerBoardRevisionAndDesiredVersion() {
-    byte[] first = cache.body();
-    assertThat(cache.body()).isSameAs(first);
+    byte[] first = body();
+    assertThat(body()).isSameAs(first);
     assertThat(renders).hasValue(1);
 
     store.put(new SaleId("a"), SaleSpec.ofConfig(Map.of()), Optional.empty());
-    byte[] afterWrite = cache.body();
+    byte[] afterWrite = body();
     assertThat(afterWrite).isNotEqualTo(first);
     assertThat(renders).hasValue(2);
 
     SaleId a = new SaleId("a");
     board.update(a, SaleStatus.initial(a, "sale-a", 1, Instant.now()), s -> s);
-    assertThat(cache.body()).isNotEqualTo(afterWrite);
-    assertThat(cache.body()).isSameAs(cache.body());
+    assertThat(body()).isNotEqualTo(afterWrite);
+    assertThat(body()).isSameAs(body());
     assertThat(renders).hasValue(3);
+  }
+
+  @Test
+  void keysAreCachedApartAndCarryTheirVersion() {
+    ViewCache.View a = views.get(new SaleId("a"), d -> new byte[] {1});
+    ViewCache.View b = views.get(new SaleId("b"), d -> new byte[] {2});
+
+    assertThat(views.get(new SaleId("a"), d -> new byte[] {9})).isSameAs(a);
+    assertThat(b.body()).containsExactly(2);
+    assertThat(a.version()).isEqualTo(store.snapshot().version());
   }
 }
