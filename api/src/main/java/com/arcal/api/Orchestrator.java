@@ -105,9 +105,6 @@ public final class Orchestrator implements AutoCloseable {
               : ControllerWiring.wire(
                   store, platform.apps(), platform.engines(), platform.endpoints(),
                   controllerSettings, Backoff.defaults(), metrics, clock, new Random());
-      if (elector.isEmpty()) {
-        metrics.bindLeader(() -> true);
-      }
       opened.push(parts.controller());
       parts.controller().start();
       elector.ifPresent(LeaderElector::start);

@@ -24,7 +24,7 @@ public final class ControllerWiring {
   /** The assembled parts the API reads from. */
   public record Parts(Controller controller, StatusBoard board, FleetPlanner planner) {}
 
-  /** A controller that always reconciles (the only replica). */
+  /** A controller that always reconciles (the only replica, so always the leader). */
   public static Parts wire(
       DesiredStateStore store,
       ContainerAppsPort apps,
@@ -35,6 +35,7 @@ public final class ControllerWiring {
       ControllerMetrics metrics,
       Clock clock,
       RandomGenerator random) {
+    metrics.bindLeader(() -> true);
     return assemble(
         store, apps, engines, endpoints, settings, backoff, metrics, clock, random, () -> true);
   }

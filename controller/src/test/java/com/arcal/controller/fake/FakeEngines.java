@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 public final class FakeEngines implements EngineClient {
   private final Map<EngineAddress, EngineView> engines = new HashMap<>();
   private final Set<EngineAddress> unreachable = new HashSet<>();
+  private final Set<EngineAddress> refusing = new HashSet<>();
   private final Map<EngineAddress, List<Consumer<Boolean>>> watchers = new HashMap<>();
   private final List<String> calls = new ArrayList<>();
 
@@ -33,6 +34,15 @@ public final class FakeEngines implements EngineClient {
       unreachable.add(address);
     } else {
       unreachable.remove(address);
+    }
+  }
+
+  /** The engine answers but refuses StartSale (FAILED_PRECONDITION) while {@code refuse}. */
+  public synchronized void refuseStarts(EngineAddress address, boolean refuse) {
+    if (refuse) {
+      refusing.add(address);
+    } else {
+      refusing.remove(address);
     }
   }
 
@@ -60,6 +70,10 @@ public final class FakeEngines implements EngineClient {
   public synchronized EngineView start(
       EngineAddress address, SaleId saleId, Map<String, String> config, long generation) {
     EngineView current = view(address, "start");
+    if (refusing.contains(address)) {
+      throw new EngineException("StartSale to engine " + address + " failed: FAILED_PRECONDITION"
+          + " engine cannot start sales now", false, null);
+    }
     if (current.state() == EngineView.State.RUNNING && !current.saleId().equals(saleId.value())) {
       throw new EngineException("FAILED_PRECONDITION", false, null);
     }

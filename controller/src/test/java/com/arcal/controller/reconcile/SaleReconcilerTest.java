@@ -173,6 +173,27 @@ class SaleReconcilerTest {
   }
 
   @Test
+  void refusedStartSaleIsReportedAndRetriedUntilTheEngineAccepts() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    engines.refuseStarts(engineOf(APP), true);
+
+    Result refused = reconciler.reconcile(SALE);
+
+    assertThat(refused.backoff()).isTrue();
+    assertThat(phase(SALE)).isEqualTo(Phase.STARTING);
+    var condition = board.get(SALE).orElseThrow().condition("SaleRunning").orElseThrow();
+    assertThat(condition.reason()).isEqualTo("StartRefused");
+    assertThat(condition.message()).contains("FAILED_PRECONDITION");
+
+    engines.refuseStarts(engineOf(APP), false);
+    reconciler.reconcile(SALE);
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().lastError()).isNull();
+  }
+
+  @Test
   void unreachableEngineRestartsTheRevisionThenRecreatesTheApp() {
     desire(SALE, Map.of());
     reconciler.reconcile(SALE);
