@@ -76,24 +76,7 @@ public final class Controller implements AutoCloseable {
   private volatile boolean adoptionPending;
   private volatile Optional<String> platformProblem = Optional.of("not listed yet");
 
-  public Controller(
-      DesiredStateStore store,
-      ContainerAppsPort apps,
-      Fleet fleet,
-      SaleReconciler reconciler,
-      StatusBoard board,
-      WorkQueue<SaleId> queue,
-      DeletionBrake brake,
-      HealthWatches watches,
-      ControllerSettings settings,
-      Clock clock,
-      RandomGenerator random,
-      ReconcileObserver observer) {
-    this(store, apps, fleet, reconciler, board, queue, brake, watches, settings, clock, random,
-        observer, () -> true);
-  }
-
-  /** A controller that reconciles only while {@code leading} is true (one of several replicas). */
+  /** A controller that reconciles only while {@code leading} is true (always, for one replica). */
   public Controller(
       DesiredStateStore store,
       ContainerAppsPort apps,
@@ -233,10 +216,6 @@ public final class Controller implements AutoCloseable {
 
   public Fleet fleet() {
     return fleet;
-  }
-
-  public SaleReconciler reconciler() {
-    return reconciler;
   }
 
   /** One full LIST, then every desired and every owned key is enqueued. */

@@ -85,10 +85,6 @@ public final class Fleet {
     return listedOnce ? Lookup.ABSENT : Lookup.UNKNOWN;
   }
 
-  public boolean listedOnce() {
-    return listedOnce;
-  }
-
   /** Every app known to exist. */
   public List<AppObservation> apps() {
     return entries.values().stream().flatMap(e -> e.lookup().app().stream()).toList();

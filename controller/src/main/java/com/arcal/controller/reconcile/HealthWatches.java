@@ -52,10 +52,6 @@ public final class HealthWatches implements AutoCloseable {
     }
   }
 
-  public int size() {
-    return watches.size();
-  }
-
   @Override
   public void close() {
     watches.keySet().forEach(this::cancel);
