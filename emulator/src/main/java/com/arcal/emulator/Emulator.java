@@ -100,7 +100,12 @@ public final class Emulator implements AutoCloseable {
               11);
       OperationCompleter completer = new OperationCompleter(state, runtime, config.keepRevisions());
       OperationScheduler scheduler =
-          new OperationScheduler(clock, timer, id -> submit(workers, () -> completer.complete(id)));
+          new OperationScheduler(
+              clock,
+              timer,
+              ArmConfig.CONTAINER_START_LEAD,
+              id -> submit(workers, () -> completer.startContainer(id)),
+              id -> submit(workers, () -> completer.complete(id)));
       Environments environments = new Environments(settings.resourceGroups(), settings.location());
       AppRenderer renderer = new AppRenderer(environments);
       Router router =

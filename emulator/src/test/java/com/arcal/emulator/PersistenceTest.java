@@ -31,7 +31,7 @@ class PersistenceTest {
       revision = app.path("properties").path("latestRevisionName").asText();
       pem = Files.readString(first.certificatePemPath());
     }
-    assertThat(dataDir.resolve("arm-state.json")).exists();
+    assertThat(dataDir.resolve("arm-journal.jsonl")).as("every write is on disk").exists();
 
     FakeContainerRuntime second = new FakeContainerRuntime();
     try (Emulator again = Emulator.start(EmulatorSettings.defaults(dataDir), second)) {

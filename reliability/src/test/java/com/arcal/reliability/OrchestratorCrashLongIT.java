@@ -12,6 +12,7 @@ import com.arcal.reliability.harness.JavaProcess;
 import com.arcal.reliability.harness.OrchestratorProcess;
 import com.arcal.reliability.harness.StandaloneEmulator;
 import com.azure.resourcemanager.appcontainers.ContainerAppsApiManager;
+import com.arcal.emulator.lro.Operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -137,9 +138,9 @@ class OrchestratorCrashLongIT {
   /** Every PROVISION operation the emulator ran must correspond to a distinct generation. */
   private static void assertNoOperationTwice(StandaloneEmulator cloud, Map<String, Integer> lifetimeGenerations) {
     Map<String, Integer> provisions = new HashMap<>();
-    for (JsonNode op : cloud.operations()) {
-      if (op.path("type").asText().equals("PROVISION") && !op.path("status").asText().equals("Failed")) {
-        provisions.merge(op.path("appName").asText(), 1, Integer::sum);
+    for (Operation op : cloud.operations()) {
+      if (op.type() == Operation.Type.PROVISION && op.status() != Operation.Status.Failed) {
+        provisions.merge(op.appName(), 1, Integer::sum);
       }
     }
     provisions.forEach((app, count) -> assertThat(count)

@@ -159,7 +159,7 @@ final class SettingsReader {
         Duration.ofSeconds(
             env.integer("ARCAL_RESYNC_SECONDS", 30, 1, 86_400, "seconds between full resyncs, 1-86400")),
         Duration.ofMillis(
-            env.integer("ARCAL_POLL_MILLIS", 1000, 10, 600_000,
+            env.integer("ARCAL_POLL_MILLIS", 250, 10, 600_000,
                 "milliseconds between looks at an operation in flight, 10-600000")),
         prefix,
         managedBy,

@@ -36,7 +36,7 @@ public final class ControllerRig implements AutoCloseable {
   public static final String FLEET = "bench";
   public static final int WORKERS = 8;
   /** The orchestrator's defaults (ARCAL_POLL_MILLIS, its engine healing delays). */
-  static final Duration POLL = Duration.ofSeconds(1);
+  static final Duration POLL = Duration.ofMillis(250);
 
   private final CountingEngineClient engines;
   private final ControllerWiring.Parts parts;

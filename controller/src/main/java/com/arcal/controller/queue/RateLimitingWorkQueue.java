@@ -1,9 +1,11 @@
 package com.arcal.controller.queue;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,13 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 
 /**
- * {@link WorkQueue} with client-go semantics: a FIFO of ready keys, a dirty set (keys that need a
- * pass), a processing set (keys held by a worker), delayed adds and per-key exponential backoff.
- * Delayed keys are promoted by the taking threads themselves, so the queue owns no thread.
+ * {@link WorkQueue} with client-go semantics: FIFO lines of ready keys, a dirty set (keys that
+ * need a pass), a processing set (keys held by a worker), delayed adds and per-key exponential
+ * backoff. Delayed keys are promoted by the taking threads themselves, so the queue owns no thread.
+ * Two ready lines, as in controller-runtime's priority queue: low-priority keys (resyncs) are
+ * handed out only when the normal line is empty.
  *
- * <p>Invariants (under {@code lock}): every key in {@code ready} is in {@code dirty} and not in
- * {@code processing}; a key is in {@code ready} at most once; a key in {@code delayed} is in
- * neither {@code ready} nor {@code dirty}. Delays are measured with {@link System#nanoTime()}:
+ * <p>Invariants (under {@code lock}): every key in a ready line is in {@code dirty} and not in
+ * {@code processing}; a key is in at most one line, at most once; a key in {@code delayed} is in
+ * no line and not in {@code dirty}; {@code dirty} maps a key to its line. Delays are measured with {@link System#nanoTime()}:
  * a monotonic source, unlike a wall {@code Clock}.
  */
 public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
@@ -32,8 +36,15 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
 
-  private final ArrayDeque<K> ready = new ArrayDeque<>();
-  private final Set<K> dirty = new HashSet<>();
+  private enum Line {
+    NORMAL,
+    LOW
+  }
+
+  // Insertion-ordered sets: FIFO, and a key moves from the low to the normal line in O(1).
+  private final Map<Line, LinkedHashSet<K>> ready =
+      new EnumMap<>(Map.of(Line.NORMAL, new LinkedHashSet<>(), Line.LOW, new LinkedHashSet<>()));
+  private final Map<K, Line> dirty = new HashMap<>();
   private final Set<K> processing = new HashSet<>();
   /** Key to the time it becomes ready; the heap may hold stale entries, skipped when due. */
   private final Map<K, Long> delayed = new HashMap<>();
@@ -54,12 +65,21 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
 
   @Override
   public void add(K key) {
+    addNow(key, Line.NORMAL);
+  }
+
+  @Override
+  public void addLowPriority(K key) {
+    addNow(key, Line.LOW);
+  }
+
+  private void addNow(K key, Line line) {
     Objects.requireNonNull(key, "key");
     boolean added;
     lock.lock();
     try {
-      delayed.remove(key); // an add now beats any pending delayed add
-      added = makeReady(key, System.nanoTime());
+      delayed.remove(key); // an add now beats any pending delayed add (a resync's too)
+      added = makeReady(key, line, System.nanoTime());
     } finally {
       lock.unlock();
     }
@@ -77,7 +97,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
     }
     lock.lock();
     try {
-      if (shuttingDown || dirty.contains(key)) {
+      if (shuttingDown || dirty.containsKey(key)) {
         return; // already due sooner: queued now, or again right after its current pass
       }
       long at = System.nanoTime() + delay.toNanos();
@@ -142,13 +162,13 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
         }
         long now = System.nanoTime();
         promoted += promoteDue(now);
-        key = ready.poll();
+        key = poll();
         if (key != null) {
           dirty.remove(key);
           processing.add(key);
           takenAt.put(key, now);
           queuedNanos = now - readySince.remove(key);
-          if (!ready.isEmpty()) {
+          if (readyCount() > 0) {
             changed.signal(); // promoted several: wake another taker
           }
           break;
@@ -185,8 +205,9 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
       }
       long now = System.nanoTime();
       processingNanos = now - takenAt.remove(key);
-      if (dirty.contains(key)) {
-        ready.add(key); // added while processing: its turn is at the back of the line
+      Line line = dirty.get(key);
+      if (line != null) {
+        ready.get(line).add(key); // added while processing: its turn is at the back of the line
         readySince.put(key, now);
         changed.signal();
       }
@@ -200,7 +221,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   public int depth() {
     lock.lock();
     try {
-      return ready.size() + delayed.size();
+      return readyCount() + delayed.size();
     } finally {
       lock.unlock();
     }
@@ -227,17 +248,48 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
     }
   }
 
-  /** Caller holds the lock. True when the key was not already pending. */
-  private boolean makeReady(K key, long now) {
-    if (shuttingDown || !dirty.add(key)) {
+  /**
+   * Caller holds the lock. True when the key was not already pending; a pending low-priority key
+   * added on the normal line moves there (keeping its waiting time).
+   */
+  private boolean makeReady(K key, Line line, long now) {
+    if (shuttingDown) {
+      return false;
+    }
+    Line pending = dirty.putIfAbsent(key, line);
+    if (pending != null) {
+      if (pending == Line.LOW && line == Line.NORMAL) {
+        dirty.put(key, Line.NORMAL);
+        if (ready.get(Line.LOW).remove(key)) {
+          ready.get(Line.NORMAL).add(key);
+          changed.signal();
+        }
+      }
       return false;
     }
     if (!processing.contains(key)) {
-      ready.add(key);
+      ready.get(line).add(key);
       readySince.put(key, now);
       changed.signal();
     }
     return true;
+  }
+
+  /** The next ready key, normal line first. Holds lock. */
+  private K poll() {
+    for (LinkedHashSet<K> keys : ready.values()) { // EnumMap: NORMAL before LOW
+      Iterator<K> first = keys.iterator();
+      if (first.hasNext()) {
+        K key = first.next();
+        first.remove();
+        return key;
+      }
+    }
+    return null;
+  }
+
+  private int readyCount() {
+    return ready.get(Line.NORMAL).size() + ready.get(Line.LOW).size();
   }
 
   /** Moves delayed keys whose time has come to the ready line; returns how many. Holds lock. */
@@ -249,7 +301,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
       Long at = delayed.get(due.key);
       if (at != null && at == due.atNanos) {
         delayed.remove(due.key);
-        if (makeReady(due.key, now)) {
+        if (makeReady(due.key, Line.NORMAL, now)) {
           promoted++;
         }
       }

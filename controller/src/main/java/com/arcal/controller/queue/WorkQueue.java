@@ -15,6 +15,13 @@ public interface WorkQueue<K> extends AutoCloseable {
   /** Queues the key now (no-op when already queued and not yet taken). */
   void add(K key);
 
+  /**
+   * Queues the key behind every key added by {@link #add} or a due delay (periodic resyncs): a
+   * change or a health event must not wait behind a thousand routine re-checks. A later {@link
+   * #add} of the same key moves it up to the normal line.
+   */
+  void addLowPriority(K key);
+
   /** Queues the key after a delay; an earlier pending add wins. */
   void addAfter(K key, Duration delay);
 

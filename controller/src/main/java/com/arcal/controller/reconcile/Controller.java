@@ -51,6 +51,10 @@ import org.slf4j.LoggerFactory;
 public final class Controller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Controller.class);
   private static final Duration TAKE_TIMEOUT = Duration.ofMillis(500);
+  /** Reads per second the poll of operations in flight may spend: half of ARM's 25/s refill. */
+  static final double POLL_READS_PER_SECOND = 12.5;
+  /** Apps per page of ARM's LIST of container apps, to estimate what a LIST costs. */
+  static final int LIST_PAGE_SIZE = 100;
 
   private final DesiredStateStore store;
   private final ContainerAppsPort apps;
@@ -75,6 +79,8 @@ public final class Controller implements AutoCloseable {
   /** Set on a first start (no desired-state document): adopt owned apps after the first LIST. */
   private volatile boolean adoptionPending;
   private volatile Optional<String> platformProblem = Optional.of("not listed yet");
+  /** System.nanoTime() before which the in-flight poll is skipped (scheduler thread only). */
+  private long nextPollNanos = System.nanoTime();
 
   /** A controller that reconciles only while {@code leading} is true (always, for one replica). */
   public Controller(
@@ -130,23 +136,36 @@ public final class Controller implements AutoCloseable {
     }
     scheduleResync();
     scheduler.scheduleWithFixedDelay(
-        this::refreshInFlight,
+        this::pollInFlight,
         settings.pollInterval().toMillis(),
         settings.pollInterval().toMillis(),
         TimeUnit.MILLISECONDS);
   }
 
   /**
-   * With many operations in flight, one paged LIST observes them all for a few reads, where a GET
-   * per app would spend one read each: the sales whose operation finished are enqueued.
+   * The poll of operations in flight. A few in flight: their sales are enqueued and each pass
+   * reads its app (one GET each). Many: one paged LIST observes them all for a few reads, and only
+   * the sales whose operation ended are enqueued. Either way the reconciler's own requeue is only a
+   * backstop, so a sale never waits for it when the fleet drops from many to a few.
+   *
+   * <p>Polls come every poll interval at most, and further apart when one costs more reads than
+   * {@link #POLL_READS_PER_SECOND} allows: a few in flight are seen within a fraction of a second
+   * of their completion, a thousand cost no more than half of ARM's read rate.
    */
-  private void refreshInFlight() {
-    if (!leading.getAsBoolean()) {
+  private void pollInFlight() {
+    if (!leading.getAsBoolean() || System.nanoTime() - nextPollNanos < 0) {
       return;
     }
     try {
       List<AppObservation> busy = fleet.busy();
-      if (busy.size() <= Fleet.BULK_REFRESH_THRESHOLD) {
+      if (busy.isEmpty()) {
+        return;
+      }
+      boolean bulk = busy.size() > Fleet.BULK_REFRESH_THRESHOLD;
+      int reads = bulk ? listPages(fleet.apps().size()) : busy.size();
+      nextPollNanos = System.nanoTime() + (long) (reads / POLL_READS_PER_SECOND * 1e9);
+      if (!bulk) {
+        busy.forEach(app -> reconciler.ownership().saleOf(app).ifPresent(queue::add));
         return;
       }
       long started = fleet.beginList();
@@ -245,13 +264,18 @@ public final class Controller implements AutoCloseable {
       reconciler.ownership().saleOf(app).ifPresent(keys::add);
     }
     board.all().forEach(s -> keys.add(s.saleId()));
+    // Behind changes and health events: a new sale must not wait for a thousand re-checks.
     // A key waiting for its slot of the ARM budget is coming back anyway; pulling it forward
     // would only be refused again and push it to the back of the budget's queue.
     Instant now = clock.instant();
     keys.stream()
         .filter(k -> !budgetDeferred.getOrDefault(k, Instant.MIN).isAfter(now))
-        .forEach(queue::add);
+        .forEach(queue::addLowPriority);
     return true;
+  }
+
+  private static int listPages(int apps) {
+    return Math.max(1, (apps + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
   }
 
   private void scheduleResync() {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param defaults what a spec leaves out
  * @param workers reconcile workers
  * @param resyncPeriod period of the full LIST + requeue of every key (jittered by 10%)
- * @param pollInterval how often apps with an operation in flight are looked at
+ * @param pollInterval shortest time between looks at apps with an operation in flight (longer
+ *     when one look costs more reads than the poll's share of ARM's read rate)
  * @param engineRestartAfter unreachable engine for this long: restart its revision
  * @param engineRecreateAfter still unreachable this long after the restart: recreate the app
  * @param brake when deletions need confirmation

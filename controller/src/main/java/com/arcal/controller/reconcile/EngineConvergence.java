@@ -18,8 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine half of reconciling a provisioned sale: reach the engine, start the sale if it is
- * not running it at the desired generation, confirm with {@code GetSale}, and heal an engine that
+ * The engine half of reconciling a provisioned sale: reach the engine ({@code GetSale}), start
+ * the sale if it is not running it at the desired generation ({@code StartSale}, whose answer
+ * confirms it), and heal an engine that
  * stays unreachable (restart the revision, then recreate the app).
  */
 final class EngineConvergence {
@@ -85,9 +86,9 @@ final class EngineConvergence {
             .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", clock.instant())
             .withCondition(
                 Condition.SALE_RUNNING, false, "Starting", "engine is " + view.state(), clock.instant()));
-    engines.start(
-        endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
-    EngineView confirmed = engines.get(endpoints.grpc());
+    // StartSale answers with the engine's status after the call: that answer is the confirmation.
+    EngineView confirmed =
+        engines.start(endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
     if (!confirmed.runs(id, sale.generation())) {
       return Result.requeueAfter(RECHECK);
     }

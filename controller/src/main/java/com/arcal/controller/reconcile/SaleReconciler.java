@@ -18,6 +18,7 @@ import com.arcal.controller.status.StatusBoard;
 import com.arcal.controller.store.DesiredStateStore;
 import com.arcal.controller.store.StoreProblem;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -152,7 +153,7 @@ public final class SaleReconciler {
             .withCondition(Condition.APP_PROVISIONED, false, "InProgress", decision.reason(), now)
             .withoutCondition(Condition.SALE_RUNNING)
             .withHistory(now, action, "PUT " + request.name() + " generation " + sale.generation()));
-    return Result.requeueAfter(settings.pollInterval());
+    return Result.requeueAfter(backstop());
   }
 
   private Result retryProvisioning(DesiredSale sale, Decision decision, SaleStatus initial) {
@@ -170,9 +171,16 @@ public final class SaleReconciler {
   private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d, SaleStatus initial) {
     Phase phase = desired.isPresent() ? Phase.PROVISIONING : Phase.DELETING;
     board.update(id, initial, s -> s.withPhase(phase, null));
-    boolean bulk = fleet.busy().size() > Fleet.BULK_REFRESH_THRESHOLD;
-    // In bulk mode the shared LIST enqueues the sale when its operation ends; this is a fallback.
-    return Result.requeueAfter(bulk ? settings.pollInterval().multipliedBy(5) : settings.pollInterval());
+    return Result.requeueAfter(backstop());
+  }
+
+  /**
+   * When to look again at an app whose operation is in flight if nothing else does: the
+   * controller's poll of operations in flight enqueues the sale every poll interval (a few in
+   * flight) or as soon as a shared LIST shows its operation ended (many), so this is a backstop.
+   */
+  private Duration backstop() {
+    return settings.pollInterval().multipliedBy(5);
   }
 
   private Result convergeEngine(DesiredSale sale, String appName, SaleStatus initial) {
@@ -257,7 +265,7 @@ public final class SaleReconciler {
         s -> s.withPhase(Phase.DELETING, null)
             .withoutCondition(Condition.DELETION_HELD)
             .withHistory(now, "deleted", "DELETE " + appName));
-    return Result.requeueAfter(settings.pollInterval());
+    return Result.requeueAfter(backstop());
   }
 
   /** Best effort: the sale is going away whatever the engine answers. */

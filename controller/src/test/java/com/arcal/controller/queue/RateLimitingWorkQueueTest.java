@@ -76,6 +76,69 @@ class RateLimitingWorkQueueTest {
   }
 
   @Test
+  void lowPriorityKeys_waitBehindNormalAdds_inFifoOrderWithinEachLine() throws Exception {
+    for (String k : List.of("r1", "r2", "r3")) {
+      queue.addLowPriority(k);
+    }
+    queue.add("change");
+    queue.add("health");
+
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String k = take();
+      order.add(k);
+      queue.done(k);
+    }
+    assertThat(order).containsExactly("change", "health", "r1", "r2", "r3");
+    assertThat(metrics.added).hasValue(5);
+  }
+
+  @Test
+  void aNormalAdd_movesAPendingLowPriorityKeyUp_once() throws Exception {
+    queue.addLowPriority("r1");
+    queue.addLowPriority("r2");
+    queue.add("r2");
+    queue.add("r2");
+
+    assertThat(queue.depth()).isEqualTo(2);
+    assertThat(take()).isEqualTo("r2");
+    assertThat(take()).isEqualTo("r1");
+    assertThat(queue.take(NOW)).isEmpty();
+  }
+
+  @Test
+  void aLowPriorityAdd_neverDemotesAKeyAlreadyInTheNormalLine() throws Exception {
+    queue.addLowPriority("r1");
+    queue.add("change");
+    queue.addLowPriority("change");
+
+    assertThat(take()).isEqualTo("change");
+    assertThat(take()).isEqualTo("r1");
+  }
+
+  @Test
+  void aKeyAddedLowWhileProcessing_comesBackInTheLowLine() throws Exception {
+    queue.add("a");
+    assertThat(take()).isEqualTo("a");
+    queue.addLowPriority("a");
+    queue.addLowPriority("r");
+    queue.add("b");
+    queue.done("a");
+
+    assertThat(take()).isEqualTo("b");
+    assertThat(take()).isEqualTo("r");
+    assertThat(take()).isEqualTo("a");
+  }
+
+  @Test
+  void aLowPriorityAdd_pullsADelayedKeyForward() throws Exception {
+    queue.addAfter("a", LONG);
+    queue.addLowPriority("a");
+
+    assertThat(queue.take(Duration.ofMillis(200))).contains("a");
+  }
+
+  @Test
   void aKeyAddedWhileProcessing_isNotHandedToASecondWorker_butComesBackAfterDone() throws Exception {
     queue.add("a");
     String held = take();

@@ -186,7 +186,7 @@ public final class AppWrites {
   }
 
   private Operation schedule(Operation op) {
-    scheduler.schedule(op.id(), op.dueAt());
+    scheduler.schedule(op);
     return op;
   }
 

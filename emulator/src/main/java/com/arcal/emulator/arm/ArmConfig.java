@@ -22,6 +22,12 @@ public record ArmConfig(
     Duration deletionDelay,
     int keepRevisions) {
 
+  /**
+   * How long before a provisioning completes its container is started: longer than an engine
+   * takes to start (1-2 s as a process), so it answers when ARM reports Succeeded.
+   */
+  public static final Duration CONTAINER_START_LEAD = Duration.ofSeconds(5);
+
   public ArmConfig {
     resourceGroups = List.copyOf(resourceGroups);
     Objects.requireNonNull(location, "location");

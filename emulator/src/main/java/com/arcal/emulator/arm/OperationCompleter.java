@@ -3,6 +3,7 @@ package com.arcal.emulator.arm;
 import com.arcal.emulator.lro.Operation;
 import com.arcal.emulator.runtime.ContainerRuntime;
 import com.arcal.emulator.runtime.ContainerSpec;
+import com.arcal.emulator.runtime.ReplicaStatus;
 import com.arcal.emulator.state.AppRecord;
 import com.arcal.emulator.state.ArmState;
 import com.arcal.emulator.state.ProvisioningState;
@@ -32,6 +33,47 @@ public final class OperationCompleter {
 
   /** A claimed operation and its app. */
   private record Claimed(Operation op, AppRecord app) {}
+
+  /**
+   * Starts the container of a provisioning still in progress, ahead of its completion; nothing
+   * if the operation ended, its app moved on, or its container already runs.
+   */
+  public void startContainer(String operationId) {
+    Optional<ContainerSpec> spec =
+        state.transact(
+            tx ->
+                tx.operation(operationId)
+                    .filter(Operation::inProgress)
+                    .flatMap(op -> tx.app(op.appName()))
+                    .filter(a -> operationId.equals(a.operationId()))
+                    .map(OperationCompleter::pendingContainer));
+    spec.filter(s -> !runs(s)).ifPresent(s -> {
+      try {
+        runtime.ensureRunning(s);
+      } catch (RuntimeException e) {
+        // Retried when the operation completes, which reports the failure.
+        LOG.debug("early start of app {} failed: {}", s.appName(), e.getMessage());
+      }
+    });
+  }
+
+  private static ContainerSpec pendingContainer(AppRecord app) {
+    String revision = app.pendingRevisionName();
+    return ContainerSpecs.of(
+        app,
+        revision,
+        app.spec().template(),
+        ContainerSpecs.ports(app.spec().configuration()));
+  }
+
+  /** True when the runtime already runs (or is starting) this revision of the app. */
+  private boolean runs(ContainerSpec spec) {
+    return runtime
+        .replica(spec.appName())
+        .filter(r -> r.revisionName().equals(spec.revisionName()))
+        .filter(r -> r.state() != ReplicaStatus.State.TERMINATED)
+        .isPresent();
+  }
 
   /** Completes the operation if it is in progress, due, and nobody else is completing it. */
   public void complete(String operationId) {
@@ -83,7 +125,9 @@ public final class OperationCompleter {
     }
     ContainerSpec spec = ContainerSpecs.of(app, revision, record.template(), record.ports());
     try {
-      runtime.ensureRunning(spec);
+      if (!runs(spec)) { // usually started ahead (startContainer)
+        runtime.ensureRunning(spec);
+      }
     } catch (RuntimeException e) {
       LOG.warn("runtime could not run app {}", app.name(), e);
       failProvision(c, record, "The container could not be started: " + e.getMessage());

@@ -49,7 +49,7 @@ public final class Recovery {
     }
     runtime.retainOnly(running);
     List<Operation> inFlight = state.transact(ArmState.Tx::inProgressOperations);
-    inFlight.forEach(op -> scheduler.schedule(op.id(), op.dueAt()));
+    inFlight.forEach(scheduler::schedule);
     LOG.info(
         "reloaded {} apps, {} running, {} operations in flight",
         apps.size(),

@@ -4,12 +4,15 @@ import com.arcal.emulator.lro.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -19,11 +22,16 @@ import java.util.stream.Collectors;
 /**
  * The emulated ARM state: apps, operations and address assignments. All access goes through {@link
  * #transact}, which holds the state's lock for the whole function (so check-then-write sequences
- * are atomic) and saves the state file once afterwards if anything changed.
+ * are atomic) and, if anything changed, appends the changed records to the journal before
+ * returning ({@link StateStore}), so a change is on disk before ARM answers for it. The journal is
+ * folded into a full snapshot once it holds more lines than twice the apps (at least {@link
+ * #MIN_COMPACTION}): a write's cost stays constant on average, whatever the fleet's size.
  */
 public final class ArmState {
   /** How long a completed operation stays pollable. */
   static final Duration COMPLETED_RETENTION = Duration.ofHours(1);
+  /** Journal lines below which it is never folded into a snapshot. */
+  static final int MIN_COMPACTION = 1000;
 
   private final StateStore store;
   private final Clock clock;
@@ -33,6 +41,9 @@ public final class ArmState {
   // Operations whose completion a worker is executing right now (memory only).
   private final Set<String> completing = new HashSet<>();
   private final BindHostAllocator hosts;
+  private int journalLines;
+  /** A journal append failed: the memory holds changes the journal lacks; save everything next. */
+  private boolean snapshotNeeded;
 
   private ArmState(StateStore store, Clock clock, StateSnapshot snapshot) {
     this.store = store;
@@ -42,32 +53,79 @@ public final class ArmState {
     this.hosts = new BindHostAllocator(snapshot.nextBindHost());
   }
 
-  /** Loads the state file, or starts empty. */
+  /**
+   * Loads the snapshot and replays the journal, or starts empty; a replayed journal is folded
+   * into a new snapshot at once.
+   */
   public static ArmState load(StateStore store, Clock clock) {
-    return new ArmState(store, clock, store.load().orElse(StateSnapshot.empty(new SplittableRandom().nextInt(BindHostAllocator.CAPACITY))));
+    boolean journaled = Files.exists(store.journal());
+    ArmState state =
+        new ArmState(
+            store,
+            clock,
+            store
+                .load()
+                .orElse(StateSnapshot.empty(new SplittableRandom().nextInt(BindHostAllocator.CAPACITY))));
+    if (journaled) {
+      state.saveSnapshot();
+    }
+    return state;
   }
 
   public synchronized <T> T transact(Function<Tx, T> work) {
     Tx tx = new Tx();
     T result = work.apply(tx);
     if (tx.dirty) {
-      pruneCompleted();
-      store.save(snapshot());
+      pruneCompleted(tx);
+      persist(tx);
     }
     return result;
   }
 
-  private void pruneCompleted() {
-    Instant horizon = clock.instant().minus(COMPLETED_RETENTION);
-    operations.values().removeIf(o -> !o.inProgress() && o.endTime().isBefore(horizon));
+  /** Holds the lock. Throws when the change could not be written (it is kept for the next save). */
+  private void persist(Tx tx) {
+    if (snapshotNeeded || journalLines >= Math.max(MIN_COMPACTION, 2 * apps.size())) {
+      saveSnapshot();
+      return;
+    }
+    try {
+      store.append(tx.entry());
+      journalLines++;
+    } catch (RuntimeException e) {
+      snapshotNeeded = true;
+      throw e;
+    }
   }
 
+  private void saveSnapshot() {
+    try {
+      store.save(snapshot());
+      journalLines = 0;
+      snapshotNeeded = false;
+    } catch (RuntimeException e) {
+      snapshotNeeded = true;
+      throw e;
+    }
+  }
+
+  private void pruneCompleted(Tx tx) {
+    Instant horizon = clock.instant().minus(COMPLETED_RETENTION);
+    operations.values().removeIf(o -> {
+      boolean expired = !o.inProgress() && o.endTime().isBefore(horizon);
+      if (expired) {
+        tx.removedOperations.add(o.id());
+      }
+      return expired;
+    });
+  }
+
+  /** Records are immutable: copying the two maps' values is the whole snapshot. */
   private StateSnapshot snapshot() {
-    List<AppRecord> appList =
-        apps.values().stream().sorted(Comparator.comparing(AppRecord::name)).toList();
-    List<Operation> ops =
-        operations.values().stream().sorted(Comparator.comparing(Operation::startTime)).toList();
-    return new StateSnapshot(StateSnapshot.CURRENT_VERSION, hosts.next(), appList, ops);
+    return new StateSnapshot(
+        StateSnapshot.CURRENT_VERSION,
+        hosts.next(),
+        List.copyOf(apps.values()),
+        List.copyOf(operations.values()));
   }
 
   private static String key(String name) {
@@ -77,8 +135,28 @@ public final class ArmState {
   /** One transaction's view of the state. Valid only inside {@link #transact}. */
   public final class Tx {
     private boolean dirty;
+    private final Set<String> touchedApps = new HashSet<>();
+    private final Set<String> touchedOperations = new HashSet<>();
+    private final List<String> removedOperations = new ArrayList<>();
 
     private Tx() {}
+
+    /** The journal line for what this transaction changed. */
+    private JournalEntry entry() {
+      List<AppRecord> written = new ArrayList<>();
+      List<String> removed = new ArrayList<>();
+      for (String name : touchedApps) {
+        AppRecord app = apps.get(key(name));
+        if (app == null) {
+          removed.add(name);
+        } else {
+          written.add(app);
+        }
+      }
+      List<Operation> ops =
+          touchedOperations.stream().map(operations::get).filter(Objects::nonNull).toList();
+      return new JournalEntry(written, removed, ops, removedOperations, hosts.next());
+    }
 
     public Optional<AppRecord> app(String name) {
       return Optional.ofNullable(apps.get(key(name)));
@@ -99,15 +177,20 @@ public final class ArmState {
 
     public void putApp(AppRecord app) {
       apps.put(key(app.name()), app);
+      touchedApps.add(app.name());
       dirty = true;
     }
 
     public void removeApp(String name) {
-      dirty |= apps.remove(key(name)) != null;
+      if (apps.remove(key(name)) != null) {
+        touchedApps.add(name);
+        dirty = true;
+      }
     }
 
     public void putOperation(Operation op) {
       operations.put(op.id(), op);
+      touchedOperations.add(op.id());
       dirty = true;
     }
 

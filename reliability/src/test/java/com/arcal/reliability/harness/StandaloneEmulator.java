@@ -2,10 +2,9 @@ package com.arcal.reliability.harness;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.arcal.emulator.lro.Operation;
+import com.arcal.emulator.state.StateSnapshot;
+import com.arcal.emulator.state.StateStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -58,13 +57,9 @@ public final class StandaloneEmulator implements AutoCloseable {
     this.certificate = Path.of(found[1]);
   }
 
-  /** The operations the emulator recorded (completed ones stay an hour). */
-  public JsonNode operations() {
-    try {
-      return new ObjectMapper().readTree(dataDir.resolve("arm-state.json").toFile()).path("operations");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The operations the emulator recorded (completed ones stay an hour), read from its files. */
+  public List<Operation> operations() {
+    return new StateStore(dataDir).load().map(StateSnapshot::operations).orElse(List.of());
   }
 
   public boolean isAlive() {
