@@ -6,6 +6,7 @@ import com.arcal.bench.rig.ControllerRig;
 import com.arcal.bench.rig.Waits;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.StatusBoard.StatusChange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Scenario 4: K engines of the converged fleet die at once (the emulator's runtime kills them as
@@ -35,28 +38,35 @@ public final class SelfHeal implements Scenario {
     List<SaleId> victims = new ArrayList<>(fleet.sales());
     Collections.shuffle(victims, new Random(42));
     victims = victims.subList(0, Math.min(context.options().crashes(), victims.size()));
-    Map<SaleId, Long> crashedAt = new HashMap<>();
-    for (SaleId id : victims) {
-      crashedAt.put(id, System.nanoTime());
-      fleet.arm().emulator().runtime().crash(ControllerRig.NAMING.appName(id));
-    }
-    Map<SaleId, Long> detected = new HashMap<>();
-    Map<SaleId, Long> healed = new HashMap<>();
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (healed.size() < victims.size() && System.nanoTime() < deadline) {
-      for (SaleId id : victims) {
-        if (healed.containsKey(id)) {
-          continue;
-        }
-        boolean running = rig.board().get(id).map(s -> s.phase() == Phase.RUNNING).orElse(false);
-        long now = System.nanoTime();
-        if (!detected.containsKey(id) && !running) {
-          detected.put(id, now);
-        } else if (detected.containsKey(id) && running) {
-          healed.put(id, now);
-        }
+    // Transitions are taken from the board's change stream, not by sampling it: the pass that
+    // notices a crash often finds the engine already back and turns it Running again at once.
+    Set<SaleId> watched = Set.copyOf(victims);
+    Map<SaleId, Long> detected = new ConcurrentHashMap<>();
+    Map<SaleId, Long> healed = new ConcurrentHashMap<>();
+    Consumer<StatusChange> listener = change -> {
+      if (!watched.contains(change.saleId())) {
+        return;
       }
-      LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+      long now = System.nanoTime();
+      boolean running = change.after().map(st -> st.phase() == Phase.RUNNING).orElse(false);
+      if (!running) {
+        detected.putIfAbsent(change.saleId(), now);
+      } else if (detected.containsKey(change.saleId())) {
+        healed.putIfAbsent(change.saleId(), now);
+      }
+    };
+    Map<SaleId, Long> crashedAt = new HashMap<>();
+    rig.board().subscribe(listener);
+    try {
+      for (SaleId id : victims) {
+        crashedAt.put(id, System.nanoTime());
+        fleet.arm().emulator().runtime().crash(ControllerRig.NAMING.appName(id));
+      }
+      int all = victims.size();
+      Waits.until("the crashed sales Running again", () -> healed.size() == all, Duration.ofMillis(20),
+          Duration.ofMinutes(3));
+    } finally {
+      rig.board().unsubscribe(listener);
     }
     List<Double> detect = new ArrayList<>();
     List<Double> heal = new ArrayList<>();

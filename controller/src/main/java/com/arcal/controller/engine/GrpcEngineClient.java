@@ -6,6 +6,7 @@ import com.arcal.engine.v1.SaleEngineGrpc;
 import com.arcal.engine.v1.SaleStatus;
 import com.arcal.engine.v1.StartSaleRequest;
 import com.arcal.engine.v1.StopSaleRequest;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -97,8 +99,15 @@ public final class GrpcEngineClient implements EngineClient {
       EngineAddress address,
       String method,
       Function<SaleEngineGrpc.SaleEngineBlockingStub, SaleStatus> call) {
+    ManagedChannel channel = channel(address);
+    if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+      // The channel waits out its reconnect backoff (1 s, 1.6 s, 2.6 s...) failing every call at
+      // once; a reconcile pass is a deliberate probe, so try to connect now: a restarted engine
+      // is then seen as soon as it listens, not at the channel's next scheduled attempt.
+      channel.resetConnectBackoff();
+    }
     var stub =
-        SaleEngineGrpc.newBlockingStub(channel(address))
+        SaleEngineGrpc.newBlockingStub(channel)
             .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     try {
       return toView(call.apply(stub));
@@ -117,6 +126,9 @@ public final class GrpcEngineClient implements EngineClient {
   @Override
   public AutoCloseable watchHealth(EngineAddress address, Consumer<Boolean> listener) {
     AtomicReference<ClientCallStreamObserver<HealthCheckRequest>> call = new AtomicReference<>();
+    // Only our own cancel is not news: a server cut short (shutdownNow, a killed in-process
+    // engine) also ends the stream with CANCELLED, and that engine is gone.
+    AtomicBoolean cancelledByUs = new AtomicBoolean();
     HealthGrpc.newStub(channel(address))
         .watch(
             HealthCheckRequest.newBuilder().setService("").build(),
@@ -133,7 +145,7 @@ public final class GrpcEngineClient implements EngineClient {
 
               @Override
               public void onError(Throwable t) {
-                if (Status.fromThrowable(t).getCode() != Status.Code.CANCELLED) {
+                if (!cancelledByUs.get()) {
                   listener.accept(false);
                 }
               }
@@ -144,6 +156,7 @@ public final class GrpcEngineClient implements EngineClient {
               }
             });
     return () -> {
+      cancelledByUs.set(true);
       var stream = call.get();
       if (stream != null) {
         stream.cancel("watch no longer needed", null);

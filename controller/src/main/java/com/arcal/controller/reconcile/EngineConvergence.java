@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * stays unreachable (restart the revision, then recreate the app).
  */
 final class EngineConvergence {
-  private static final Duration RECHECK = Duration.ofSeconds(1);
+  /** An unreachable engine is probed again this soon: a local gRPC attempt, no ARM call. */
+  private static final Duration RECHECK = Duration.ofMillis(500);
 
   private final EngineClient engines;
   private final ContainerAppsPort apps;
