@@ -20,13 +20,17 @@ class ContainerStartLeadTest {
   private static final Duration LATENCY = Duration.ofSeconds(60);
 
   @TempDir Path dataDir;
+  private final TestClock clock = TestClock.atEpochDay();
+  private final FakeContainerRuntime runtime = new FakeContainerRuntime(clock);
+
+  private Emulator start() {
+    return Emulator.start(
+        EmulatorSettings.defaults(dataDir).withDelays(LATENCY, LATENCY), runtime, clock);
+  }
 
   @Test
   void theContainerStartsAheadOfTheCompletion_once() {
-    TestClock clock = TestClock.atEpochDay();
-    FakeContainerRuntime runtime = new FakeContainerRuntime(clock);
-    try (Emulator emulator =
-        Emulator.start(EmulatorSettings.defaults(dataDir).withDelays(LATENCY, LATENCY), runtime, clock)) {
+    try (Emulator emulator = start()) {
       RawArm arm = new RawArm(emulator);
       assertThat(arm.put(appPath("early"), appBody("arcal/engine:local")).status()).isEqualTo(201);
 
@@ -45,10 +49,7 @@ class ContainerStartLeadTest {
 
   @Test
   void aProvisioningPlannedToFail_startsNothingAhead() {
-    TestClock clock = TestClock.atEpochDay();
-    FakeContainerRuntime runtime = new FakeContainerRuntime(clock);
-    try (Emulator emulator =
-        Emulator.start(EmulatorSettings.defaults(dataDir).withDelays(LATENCY, LATENCY), runtime, clock)) {
+    try (Emulator emulator = start()) {
       emulator.faults().set(OperationKind.WRITE, FaultRates.none().withOperationFailure(1.0));
       RawArm arm = new RawArm(emulator);
       assertThat(arm.put(appPath("doomed"), appBody("arcal/engine:local")).status()).isEqualTo(201);

@@ -1,8 +1,8 @@
 package com.arcal.controller.queue;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -24,8 +24,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Invariants (under {@code lock}): every key in a ready line is in {@code dirty} and not in
  * {@code processing}; a key is in at most one line, at most once; a key in {@code delayed} is in
- * no line and not in {@code dirty}; {@code dirty} maps a key to its line. Delays are measured with {@link System#nanoTime()}:
- * a monotonic source, unlike a wall {@code Clock}.
+ * no line and not in {@code dirty}; {@code dirty} maps a key to its line. Delays are measured
+ * with {@link System#nanoTime()}: a monotonic source, unlike a wall {@code Clock}.
  */
 public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   private record Due<K>(long atNanos, long sequence, K key) {}

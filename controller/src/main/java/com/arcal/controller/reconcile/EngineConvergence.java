@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The engine half of reconciling a provisioned sale: reach the engine ({@code GetSale}), start
  * the sale if it is not running it at the desired generation ({@code StartSale}, whose answer
- * confirms it), and heal an engine that
- * stays unreachable (restart the revision, then recreate the app).
+ * confirms it), and heal an engine that stays unreachable (restart the revision, then recreate
+ * the app).
  */
 final class EngineConvergence {
   /** An unreachable engine is probed again this soon: a local gRPC attempt, no ARM call. */

@@ -8,7 +8,9 @@ import com.arcal.emulator.state.AppRecord;
 import com.arcal.emulator.state.ArmState;
 import com.arcal.emulator.state.ProvisioningState;
 import com.arcal.emulator.state.RevisionRecord;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,8 @@ public final class OperationCompleter {
   private final ArmState state;
   private final ContainerRuntime runtime;
   private final int keepRevisions;
+  /** One monitor per app name, for {@link #ensureOnce}. */
+  private final Map<String, Object> starting = new ConcurrentHashMap<>();
 
   public OperationCompleter(ArmState state, ContainerRuntime runtime, int keepRevisions) {
     this.state = state;
@@ -47,14 +51,27 @@ public final class OperationCompleter {
                     .flatMap(op -> tx.app(op.appName()))
                     .filter(a -> operationId.equals(a.operationId()))
                     .map(OperationCompleter::pendingContainer));
-    spec.filter(s -> !runs(s)).ifPresent(s -> {
+    spec.ifPresent(s -> {
       try {
-        runtime.ensureRunning(s);
+        ensureOnce(s);
       } catch (RuntimeException e) {
         // Retried when the operation completes, which reports the failure.
         LOG.debug("early start of app {} failed: {}", s.appName(), e.getMessage());
       }
     });
+  }
+
+  /**
+   * Runs the revision unless the runtime already runs (or is starting) it. One app at a time:
+   * the early start and the completion may come together (a short latency), and the runtime
+   * should see one start.
+   */
+  private void ensureOnce(ContainerSpec spec) {
+    synchronized (starting.computeIfAbsent(spec.appName(), k -> new Object())) {
+      if (!runs(spec)) {
+        runtime.ensureRunning(spec);
+      }
+    }
   }
 
   private static ContainerSpec pendingContainer(AppRecord app) {
@@ -125,9 +142,7 @@ public final class OperationCompleter {
     }
     ContainerSpec spec = ContainerSpecs.of(app, revision, record.template(), record.ports());
     try {
-      if (!runs(spec)) { // usually started ahead (startContainer)
-        runtime.ensureRunning(spec);
-      }
+      ensureOnce(spec); // usually started ahead (startContainer)
     } catch (RuntimeException e) {
       LOG.warn("runtime could not run app {}", app.name(), e);
       failProvision(c, record, "The container could not be started: " + e.getMessage());
@@ -178,6 +193,7 @@ public final class OperationCompleter {
     }
     try {
       runtime.remove(name);
+      starting.remove(name);
     } catch (RuntimeException e) {
       LOG.warn("runtime could not remove app {}", name, e);
       failDelete(c, "The container could not be stopped: " + e.getMessage());

@@ -1,10 +1,10 @@
 package com.arcal.emulator.state;
 
 import com.arcal.emulator.lro.Operation;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,13 +59,12 @@ public final class ArmState {
    */
   public static ArmState load(StateStore store, Clock clock) {
     boolean journaled = Files.exists(store.journal());
-    ArmState state =
-        new ArmState(
-            store,
-            clock,
-            store
-                .load()
-                .orElse(StateSnapshot.empty(new SplittableRandom().nextInt(BindHostAllocator.CAPACITY))));
+    StateSnapshot loaded =
+        store
+            .load()
+            .orElseGet(
+                () -> StateSnapshot.empty(new SplittableRandom().nextInt(BindHostAllocator.CAPACITY)));
+    ArmState state = new ArmState(store, clock, loaded);
     if (journaled) {
       state.saveSnapshot();
     }
