@@ -53,8 +53,6 @@ public final class Controller implements AutoCloseable {
   private static final Duration TAKE_TIMEOUT = Duration.ofMillis(500);
   /** Reads per second the poll of operations in flight may spend: half of ARM's 25/s refill. */
   static final double POLL_READS_PER_SECOND = 12.5;
-  /** Apps per page of ARM's LIST of container apps, to estimate what a LIST costs. */
-  static final int LIST_PAGE_SIZE = 100;
 
   private final DesiredStateStore store;
   private final ContainerAppsPort apps;
@@ -143,14 +141,15 @@ public final class Controller implements AutoCloseable {
   }
 
   /**
-   * The poll of operations in flight. A few in flight: their sales are enqueued and each pass
-   * reads its app (one GET each). Many: one paged LIST observes them all for a few reads, and only
-   * the sales whose operation ended are enqueued. Either way the reconciler's own requeue is only a
+   * The poll of operations in flight. Fewer in flight than a LIST has pages: their sales are
+   * enqueued and each pass reads its app (one GET each). More: one paged LIST observes them all,
+   * and only the sales whose operation ended are enqueued. Either way the reconciler's own requeue is only a
    * backstop, so a sale never waits for it when the fleet drops from many to a few.
    *
    * <p>Polls come every poll interval at most, and further apart when one costs more reads than
    * {@link #POLL_READS_PER_SECOND} allows: a few in flight are seen within a fraction of a second
-   * of their completion, a thousand cost no more than half of ARM's read rate.
+   * of their completion, a thousand cost no more than half of ARM's read rate. The LIST's cost is
+   * estimated from the apps known ({@link Fleet#LIST_PAGE_SIZE} per page).
    */
   private void pollInFlight() {
     if (!leading.getAsBoolean() || System.nanoTime() - nextPollNanos < 0) {
@@ -161,8 +160,8 @@ public final class Controller implements AutoCloseable {
       if (busy.isEmpty()) {
         return;
       }
-      boolean bulk = busy.size() > Fleet.BULK_REFRESH_THRESHOLD;
-      int reads = bulk ? listPages(fleet.apps().size()) : busy.size();
+      boolean bulk = fleet.listCheaperFor(busy.size());
+      int reads = bulk ? fleet.listPages() : busy.size();
       nextPollNanos = System.nanoTime() + (long) (reads / POLL_READS_PER_SECOND * 1e9);
       if (!bulk) {
         busy.forEach(app -> reconciler.ownership().saleOf(app).ifPresent(queue::add));
@@ -272,10 +271,6 @@ public final class Controller implements AutoCloseable {
         .filter(k -> !budgetDeferred.getOrDefault(k, Instant.MIN).isAfter(now))
         .forEach(queue::addLowPriority);
     return true;
-  }
-
-  private static int listPages(int apps) {
-    return Math.max(1, (apps + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
   }
 
   private void scheduleResync() {

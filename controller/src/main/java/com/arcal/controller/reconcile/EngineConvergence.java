@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The engine half of reconciling a provisioned sale: reach the engine ({@code GetSale}), start
- * the sale if it is not running it at the desired generation ({@code StartSale}, whose answer
- * confirms it), and heal an engine that stays unreachable (restart the revision, then recreate
+ * The engine half of reconciling a provisioned sale: reach the engine ({@code GetSale}; not for a
+ * revision just provisioned), start the sale if it is not running it at the desired generation
+ * ({@code StartSale}, whose answer confirms it), and heal an engine that stays unreachable (restart the revision, then recreate
  * the app).
  */
 final class EngineConvergence {
@@ -57,9 +57,49 @@ final class EngineConvergence {
   }
 
   Result converge(DesiredSale sale, AppObservation app, Endpoints endpoints, SaleStatus initial) {
-    EngineView view;
+    String id = sale.id().value();
+    // Just provisioned: the new revision's engine has never run a sale, so there is nothing to
+    // read first; StartSale is idempotent and its answer says what the engine runs.
+    boolean provisioned =
+        board.get(sale.id()).map(s -> s.phase() == Phase.PROVISIONING).orElse(false);
+    String before = "new";
+    if (!provisioned) {
+      EngineView view;
+      try {
+        view = engines.get(endpoints.grpc());
+      } catch (EngineException e) {
+        if (!e.unreachable()) {
+          throw e;
+        }
+        return unreachable(sale, app, initial, e.getMessage());
+      }
+      unreachableSince.remove(app.name());
+      if (view.state() == EngineView.State.RUNNING && !view.saleId().equals(id)) {
+        board.update(
+            sale.id(),
+            initial,
+            s -> s.withPhase(Phase.FAILED, null)
+                .withError("engine of " + app.name() + " runs another sale: " + view.saleId()));
+        return Result.done();
+      }
+      if (view.runs(id, sale.generation())) {
+        return running(sale, endpoints, initial, null);
+      }
+      before = view.state().toString();
+    }
+    boolean healing = initial.phase() == Phase.RUNNING || wasRunning(sale);
+    String engineState = before;
+    board.update(
+        sale.id(),
+        initial,
+        s -> s.withPhase(Phase.STARTING, null)
+            .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", clock.instant())
+            .withCondition(
+                Condition.SALE_RUNNING, false, "Starting", "engine is " + engineState, clock.instant()));
+    // StartSale answers with the engine's status after the call: that answer is the confirmation.
+    EngineView confirmed;
     try {
-      view = engines.get(endpoints.grpc());
+      confirmed = engines.start(endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
     } catch (EngineException e) {
       if (!e.unreachable()) {
         throw e;
@@ -67,29 +107,6 @@ final class EngineConvergence {
       return unreachable(sale, app, initial, e.getMessage());
     }
     unreachableSince.remove(app.name());
-    String id = sale.id().value();
-    if (view.state() == EngineView.State.RUNNING && !view.saleId().equals(id)) {
-      board.update(
-          sale.id(),
-          initial,
-          s -> s.withPhase(Phase.FAILED, null)
-              .withError("engine of " + app.name() + " runs another sale: " + view.saleId()));
-      return Result.done();
-    }
-    if (view.runs(id, sale.generation())) {
-      return running(sale, endpoints, initial, null);
-    }
-    boolean healing = initial.phase() == Phase.RUNNING || wasRunning(sale);
-    board.update(
-        sale.id(),
-        initial,
-        s -> s.withPhase(Phase.STARTING, null)
-            .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", clock.instant())
-            .withCondition(
-                Condition.SALE_RUNNING, false, "Starting", "engine is " + view.state(), clock.instant()));
-    // StartSale answers with the engine's status after the call: that answer is the confirmation.
-    EngineView confirmed =
-        engines.start(endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
     if (!confirmed.runs(id, sale.generation())) {
       return Result.requeueAfter(RECHECK);
     }

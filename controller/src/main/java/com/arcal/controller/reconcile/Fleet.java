@@ -15,11 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * survives it (a LIST that raced with our PUT must not make the new app look absent).
  */
 public final class Fleet {
-  /**
-   * Above this many apps in flight, they are observed by a shared LIST rather than by one GET per
-   * app per pass.
-   */
-  public static final int BULK_REFRESH_THRESHOLD = 10;
+  /** Apps per page of ARM's LIST of container apps, to estimate what a LIST costs. */
+  public static final int LIST_PAGE_SIZE = 100;
 
   /** What is known about one name. */
   public enum Knowledge {
@@ -93,5 +90,18 @@ public final class Fleet {
   /** Apps with an operation in flight. */
   public List<AppObservation> busy() {
     return apps().stream().filter(a -> a.state().busy()).toList();
+  }
+
+  /** Reads one LIST of the resource group costs (one per page). */
+  public int listPages() {
+    return Math.max(1, (apps().size() + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
+  }
+
+  /**
+   * True when {@code inFlight} apps are observed for fewer reads by one shared LIST than by a GET
+   * each: then they are, rather than one by one in their passes.
+   */
+  public boolean listCheaperFor(int inFlight) {
+    return inFlight > listPages();
   }
 }

@@ -93,9 +93,9 @@ public final class SaleReconciler {
       refresh(appName);
       decision = planner.decide(desired, fleet.lookup(appName));
     } else if (decision.action() == Planner.Action.WAIT
-        && fleet.busy().size() <= Fleet.BULK_REFRESH_THRESHOLD) {
-      // Only apps with an operation in flight are read one by one, and only a few of them: when
-      // many are in flight the controller's shared LIST observes them (see Controller).
+        && !fleet.listCheaperFor(fleet.busy().size())) {
+      // Only apps with an operation in flight are read one by one, and only while that costs
+      // fewer reads than a LIST: otherwise the controller's shared LIST observes them.
       refresh(appName);
       decision = planner.decide(desired, fleet.lookup(appName));
     }
