@@ -64,7 +64,7 @@ public final class ColdConvergence implements Scenario {
     EmulatedArm arm = EmulatedArm.start(context.folder("cold-" + n + "-" + System.nanoTime()), latency);
     InMemoryDesiredStateStore store = new InMemoryDesiredStateStore(ControllerRig.NAMING, Clock.systemUTC(), false);
     ControllerRig rig = ControllerRig.start(arm, store, RESYNC);
-    boolean keep = context.fleetWanted(n);
+    boolean keep = measured && context.fleetWanted(n);
     try {
       List<SaleId> ids = Sales.ids(1, n);
       arm.emulator().stats().reset();
