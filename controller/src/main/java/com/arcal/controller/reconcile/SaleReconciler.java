@@ -220,30 +220,12 @@ public final class SaleReconciler {
     Optional<StoreProblem> problem = store.problem();
     if (problem.isPresent()) {
       // The document in force may be stale or truncated: delete nothing until it reads again.
-      board.update(
-          id,
-          initial,
-          s -> s.withPhase(Phase.DELETING, null)
-              .withCondition(
-                  Condition.DELETION_HELD,
-                  true,
-                  "DesiredStateInvalid",
-                  "deletion held while the desired state cannot be read: " + problem.get().message(),
-                  now));
-      return Result.done();
+      return held(id, initial, "DesiredStateInvalid",
+          "deletion held while the desired state cannot be read: " + problem.get().message(), now);
     }
     if (!brake.mayDelete(appName, pendingDeletions(), ownedApps())) {
-      board.update(
-          id,
-          initial,
-          s -> s.withPhase(Phase.DELETING, null)
-              .withCondition(
-                  Condition.DELETION_HELD,
-                  true,
-                  "BlastRadiusBrake",
-                  "deletion held until an operator confirms it (POST /deletions/confirm)",
-                  now));
-      return Result.done();
+      return held(id, initial, "BlastRadiusBrake",
+          "deletion held until an operator confirms it (POST /deletions/confirm)", now);
     }
     AppObservation app = fleet.lookup(appName).app().orElseThrow();
     stopEngineQuietly(id, app);
@@ -266,6 +248,15 @@ public final class SaleReconciler {
             .withoutCondition(Condition.DELETION_HELD)
             .withHistory(now, "deleted", "DELETE " + appName));
     return Result.requeueAfter(backstop());
+  }
+
+  private Result held(SaleId id, SaleStatus initial, String reason, String message, Instant now) {
+    board.update(
+        id,
+        initial,
+        s -> s.withPhase(Phase.DELETING, null)
+            .withCondition(Condition.DELETION_HELD, true, reason, message, now));
+    return Result.done();
   }
 
   /** Best effort: the sale is going away whatever the engine answers. */

@@ -116,14 +116,12 @@ final class DocumentKeeper {
       UnaryOperator<SortedMap<SaleId, DesiredSale>> edit,
       Persist persist) {
     problems.requireNone();
-    DesiredState before = current;
-    if (expectedVersion.isPresent() && !expectedVersion.get().equals(before.version())) {
-      throw new StaleVersionException(expectedVersion.get(), before.version());
+    Optional<SortedMap<SaleId, DesiredSale>> edited =
+        EditingStore.edited(current, expectedVersion, edit);
+    if (edited.isEmpty()) {
+      return current;
     }
-    SortedMap<SaleId, DesiredSale> after = edit.apply(before.sales());
-    if (after.equals(before.sales())) {
-      return before;
-    }
+    SortedMap<SaleId, DesiredSale> after = edited.get();
     byte[] bytes = codec.encode(after.values());
     persist.write(bytes);
     settled(bytes, after);

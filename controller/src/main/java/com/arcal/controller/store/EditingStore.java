@@ -28,6 +28,21 @@ abstract class EditingStore implements DesiredStateStore {
   protected abstract DesiredState write(
       Optional<String> expectedVersion, UnaryOperator<SortedMap<SaleId, DesiredSale>> edit);
 
+  /**
+   * The sales after {@code edit}, or empty when it changes nothing; {@link
+   * StaleVersionException} when {@code expectedVersion} is given and is not {@code before}'s.
+   */
+  static Optional<SortedMap<SaleId, DesiredSale>> edited(
+      DesiredState before,
+      Optional<String> expectedVersion,
+      UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
+    if (expectedVersion.isPresent() && !expectedVersion.get().equals(before.version())) {
+      throw new StaleVersionException(expectedVersion.get(), before.version());
+    }
+    SortedMap<SaleId, DesiredSale> after = edit.apply(before.sales());
+    return after.equals(before.sales()) ? Optional.empty() : Optional.of(after);
+  }
+
   @Override
   public final DesiredState put(SaleId id, SaleSpec spec, Optional<String> expectedVersion) {
     naming.appName(id);

@@ -105,20 +105,17 @@ public final class InMemoryDesiredStateStore extends EditingStore {
     try {
       synchronized (lock) {
         problems.requireNone();
-        DesiredState before = current;
-        if (expectedVersion.isPresent() && !expectedVersion.get().equals(before.version())) {
-          throw new StaleVersionException(expectedVersion.get(), before.version());
-        }
-        SortedMap<SaleId, DesiredSale> after = edit.apply(before.sales());
-        if (after.equals(before.sales())) {
-          return before;
+        Optional<SortedMap<SaleId, DesiredSale>> after =
+            EditingStore.edited(current, expectedVersion, edit);
+        if (after.isEmpty()) {
+          return current;
         }
         if (writeFailure != null) {
           throw new StoreUnavailableException(
               "cannot write the desired state: " + writeFailure + "; the previous state is unchanged",
               null);
         }
-        apply(after);
+        apply(after.get());
         return current;
       }
     } finally {

@@ -51,27 +51,26 @@ public final class ResourceIds {
   /** Absolute URL of an operation's status, as sent in {@code Azure-AsyncOperation}. */
   public static String operationStatusUrl(
       String baseUrl, String sub, String location, String id, String apiVersion) {
-    return baseUrl
-        + "/subscriptions/"
-        + encode(sub)
-        + "/providers/Microsoft.App/locations/"
-        + encode(location)
-        + "/containerappOperationStatuses/"
-        + id
-        + "?api-version="
-        + encode(apiVersion)
+    return operationUrl(baseUrl, sub, location, "containerappOperationStatuses", id, apiVersion)
         + "&azureAsyncOperation=true";
   }
 
   /** Absolute URL of an operation's result, as sent in {@code Location}. */
   public static String operationResultUrl(
       String baseUrl, String sub, String location, String id, String apiVersion) {
+    return operationUrl(baseUrl, sub, location, "containerappOperationResults", id, apiVersion);
+  }
+
+  private static String operationUrl(
+      String baseUrl, String sub, String location, String kind, String id, String apiVersion) {
     return baseUrl
         + "/subscriptions/"
         + encode(sub)
         + "/providers/Microsoft.App/locations/"
         + encode(location)
-        + "/containerappOperationResults/"
+        + "/"
+        + kind
+        + "/"
         + id
         + "?api-version="
         + encode(apiVersion);
