@@ -17,6 +17,7 @@ import com.arcal.emulator.http.ArmHttpHandler;
 import com.arcal.emulator.http.ArmServers;
 import com.arcal.emulator.http.Router;
 import com.arcal.emulator.http.TlsMaterial;
+import com.arcal.emulator.lro.Operation;
 import com.arcal.emulator.lro.OperationScheduler;
 import com.arcal.emulator.runtime.ContainerRuntime;
 import com.arcal.emulator.state.ArmState;
@@ -28,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -54,6 +56,7 @@ public final class Emulator implements AutoCloseable {
   private final ContainerRuntime runtime;
   private final ScheduledExecutorService timer;
   private final ExecutorService workers;
+  private final ArmState state;
 
   private Emulator(
       EmulatorSettings settings,
@@ -63,7 +66,8 @@ public final class Emulator implements AutoCloseable {
       RequestStats stats,
       ContainerRuntime runtime,
       ScheduledExecutorService timer,
-      ExecutorService workers) {
+      ExecutorService workers,
+      ArmState state) {
     this.settings = settings;
     this.servers = servers;
     this.tls = tls;
@@ -72,6 +76,7 @@ public final class Emulator implements AutoCloseable {
     this.runtime = runtime;
     this.timer = timer;
     this.workers = workers;
+    this.state = state;
   }
 
   /** Starts an emulator on the system clock; the emulator owns {@code runtime} from now on. */
@@ -135,7 +140,7 @@ public final class Emulator implements AutoCloseable {
               tls.sslContext(),
               handler,
               settings.httpThreads());
-      return new Emulator(settings, servers, tls, faults, stats, runtime, timer, workers);
+      return new Emulator(settings, servers, tls, faults, stats, runtime, timer, workers, state);
     } catch (RuntimeException | Error e) {
       timer.shutdownNow();
       workers.shutdownNow();
@@ -174,6 +179,11 @@ public final class Emulator implements AutoCloseable {
 
   public EmulatorSettings settings() {
     return settings;
+  }
+
+  /** The operations ARM still reports (completed ones for an hour), for observers such as the bench. */
+  public List<Operation> operations() {
+    return state.transact(ArmState.Tx::operations);
   }
 
   /**

@@ -61,6 +61,12 @@ public final class CountingEngineClient implements EngineClient {
     return delegate.watchHealth(address, listener);
   }
 
+  /** Not a call: no request is sent. */
+  @Override
+  public void connect(EngineAddress address) {
+    delegate.connect(address);
+  }
+
   @Override
   public void forget(EngineAddress address) {
     delegate.forget(address);

@@ -27,6 +27,12 @@ public interface EngineClient extends AutoCloseable {
    */
   AutoCloseable watchHealth(EngineAddress address, Consumer<Boolean> listener);
 
+  /**
+   * Opens the connection to that address ahead of the first call, if it is not open; returns at
+   * once. An engine not listening yet is retried on the connection's own backoff.
+   */
+  void connect(EngineAddress address);
+
   /** Closes the connection to that address, if any (its app is gone or moved). */
   void forget(EngineAddress address);
 

@@ -169,6 +169,11 @@ public final class GrpcEngineClient implements EngineClient {
   }
 
   @Override
+  public void connect(EngineAddress address) {
+    channel(address).getState(true);
+  }
+
+  @Override
   public void forget(EngineAddress address) {
     ManagedChannel channel = channels.remove(address);
     if (channel != null) {

@@ -51,8 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class Controller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Controller.class);
   private static final Duration TAKE_TIMEOUT = Duration.ofMillis(500);
-  /** Reads per second the poll of operations in flight may spend: half of ARM's 25/s refill. */
-  static final double POLL_READS_PER_SECOND = 12.5;
 
   private final DesiredStateStore store;
   private final ContainerAppsPort apps;
@@ -68,6 +66,7 @@ public final class Controller implements AutoCloseable {
   private final ReconcileObserver observer;
   private final ScheduledExecutorService scheduler;
   private final BooleanSupplier leading;
+  private final PollPacing pollPacing;
   /** Workers of a follower wait here; notified when leadership is gained. */
   private final Object leadership = new Object();
   private final List<Thread> workers = new ArrayList<>();
@@ -77,8 +76,6 @@ public final class Controller implements AutoCloseable {
   /** Set on a first start (no desired-state document): adopt owned apps after the first LIST. */
   private volatile boolean adoptionPending;
   private volatile Optional<String> platformProblem = Optional.of("not listed yet");
-  /** System.nanoTime() before which the in-flight poll is skipped (scheduler thread only). */
-  private long nextPollNanos = System.nanoTime();
 
   /** A controller that reconciles only while {@code leading} is true (always, for one replica). */
   public Controller(
@@ -108,6 +105,7 @@ public final class Controller implements AutoCloseable {
     this.random = random;
     this.observer = observer;
     this.leading = leading;
+    this.pollPacing = new PollPacing(settings.pollInterval());
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -133,52 +131,68 @@ public final class Controller implements AutoCloseable {
       workers.add(t);
     }
     scheduleResync();
-    scheduler.scheduleWithFixedDelay(
-        this::pollInFlight,
-        settings.pollInterval().toMillis(),
-        settings.pollInterval().toMillis(),
-        TimeUnit.MILLISECONDS);
+    schedulePoll(pollPacing.idle());
+  }
+
+  private void schedulePoll(Duration delay) {
+    try {
+      scheduler.schedule(
+          () -> {
+            Duration next = pollPacing.idle();
+            try {
+              next = pollInFlight();
+            } finally {
+              if (running) {
+                schedulePoll(next);
+              }
+            }
+          },
+          delay.toNanos(),
+          TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed
+    }
   }
 
   /**
-   * The poll of operations in flight. Fewer in flight than a LIST has pages: their sales are
-   * enqueued and each pass reads its app (one GET each). More: one paged LIST observes them all,
-   * and only the sales whose operation ended are enqueued. Either way the reconciler's own requeue is only a
-   * backstop, so a sale never waits for it when the fleet drops from many to a few.
-   *
-   * <p>Polls come every poll interval at most, and further apart when one costs more reads than
-   * {@link #POLL_READS_PER_SECOND} allows: a few in flight are seen within a fraction of a second
-   * of their completion, a thousand cost no more than half of ARM's read rate. The LIST's cost is
-   * estimated from the apps known ({@link Fleet#LIST_PAGE_SIZE} per page).
+   * The poll of operations in flight; returns when the next one is due ({@link PollPacing}).
+   * Fewer in flight than a LIST has pages: their sales are enqueued and each pass reads its app
+   * (one GET each). More: one paged LIST observes them all, and only the sales whose operation
+   * ended are enqueued. Either way the reconciler's own requeue is only a backstop, so a sale
+   * never waits for it when the fleet drops from many to a few. The LIST's cost is estimated
+   * from the apps known ({@link Fleet#LIST_PAGE_SIZE} per page).
    */
-  private void pollInFlight() {
-    if (!leading.getAsBoolean() || System.nanoTime() - nextPollNanos < 0) {
-      return;
+  private Duration pollInFlight() {
+    if (!leading.getAsBoolean()) {
+      return pollPacing.idle();
+    }
+    List<AppObservation> busy = fleet.busy();
+    if (busy.isEmpty()) {
+      return pollPacing.idle();
+    }
+    boolean bulk = fleet.listCheaperFor(busy.size());
+    int reads = bulk ? fleet.listPages() : busy.size();
+    if (!bulk) {
+      busy.forEach(app -> reconciler.ownership().saleOf(app).ifPresent(queue::add));
+      return pollPacing.after(reads, false);
     }
     try {
-      List<AppObservation> busy = fleet.busy();
-      if (busy.isEmpty()) {
-        return;
-      }
-      boolean bulk = fleet.listCheaperFor(busy.size());
-      int reads = bulk ? fleet.listPages() : busy.size();
-      nextPollNanos = System.nanoTime() + (long) (reads / POLL_READS_PER_SECOND * 1e9);
-      if (!bulk) {
-        busy.forEach(app -> reconciler.ownership().saleOf(app).ifPresent(queue::add));
-        return;
-      }
       long started = fleet.beginList();
       List<AppObservation> listed = apps.list();
       fleet.listed(started, listed);
-      for (AppObservation before : busy) {
-        var now = fleet.lookup(before.name()).app();
-        if (now.isEmpty() || !now.get().state().busy()) {
-          reconciler.ownership().saleOf(before).ifPresent(queue::add);
-        }
-      }
     } catch (RuntimeException e) {
       log.debug("in-flight refresh failed: {}", e.getMessage());
+      return pollPacing.after(reads, false);
     }
+    int ended = 0;
+    for (AppObservation before : busy) {
+      var now = fleet.lookup(before.name()).app();
+      if (now.isEmpty() || !now.get().state().busy()) {
+        ended++;
+        reconciler.ownership().saleOf(before).ifPresent(queue::add);
+      }
+    }
+    return pollPacing.after(reads, ended > 0 && ended < busy.size());
   }
 
   /**

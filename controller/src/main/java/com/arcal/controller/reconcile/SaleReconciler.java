@@ -171,6 +171,13 @@ public final class SaleReconciler {
   private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d, SaleStatus initial) {
     Phase phase = desired.isPresent() ? Phase.PROVISIONING : Phase.DELETING;
     board.update(id, initial, s -> s.withPhase(phase, null));
+    if (desired.isPresent()) {
+      // StartSale follows the end of provisioning: let it find the connection open (the
+      // channel keeps retrying on its own backoff until the engine listens).
+      fleet.lookup(settings.naming().appName(id)).app()
+          .flatMap(endpoints::resolve)
+          .ifPresent(ends -> engines.connect(ends.grpc()));
+    }
     return Result.requeueAfter(backstop());
   }
 

@@ -59,11 +59,15 @@ public final class FakeContainerApps implements ContainerAppsPort {
                 ProvisioningState.SUCCEEDED,
                 rev,
                 a.name() + ".test.local",
-                List.of(addresses.computeIfAbsent(a.name(), n -> "127.0.1." + (addresses.size() + 1))),
+                List.of(addressOf(a.name())),
                 a.image(),
                 a.env()));
       }
     }
+  }
+
+  private String addressOf(String name) {
+    return addresses.computeIfAbsent(name, n -> "127.0.1." + (addresses.size() + 1));
   }
 
   /** Marks in-flight creations as Failed. */
@@ -110,8 +114,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
             request.tags(),
             ProvisioningState.IN_PROGRESS,
             existing == null ? "" : existing.latestRevisionName(),
-            existing == null ? "" : existing.ingressFqdn(),
-            existing == null ? List.of() : existing.outboundIpAddresses(),
+            // Azure answers the PUT with the app's FQDN; the emulator with its address.
+            request.name() + ".test.local",
+            List.of(addressOf(request.name())),
             request.image(),
             request.env());
     apps.put(request.name(), app);

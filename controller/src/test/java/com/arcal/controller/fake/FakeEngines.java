@@ -111,6 +111,11 @@ public final class FakeEngines implements EngineClient {
   }
 
   @Override
+  public synchronized void connect(EngineAddress address) {
+    calls.add("connect " + address);
+  }
+
+  @Override
   public synchronized void forget(EngineAddress address) {
     calls.add("forget " + address);
   }

@@ -112,6 +112,17 @@ class SaleReconcilerTest {
   }
 
   @Test
+  void opensTheEngineConnectionWhileTheAppIsProvisioning() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    assertThat(engines.calls()).as("the PUT pass only writes").isEmpty();
+
+    reconciler.reconcile(SALE);
+    assertThat(engines.calls()).containsExactly("connect " + engineOf(APP));
+    assertThat(phase(SALE)).isEqualTo(Phase.PROVISIONING);
+  }
+
+  @Test
   void specChangeUpdatesTheApp() {
     desire(SALE, Map.of("lots", "3"));
     reconciler.reconcile(SALE);

@@ -170,6 +170,10 @@ public final class ArmState {
       return Optional.ofNullable(operations.get(id));
     }
 
+    public List<Operation> operations() {
+      return List.copyOf(operations.values());
+    }
+
     public List<Operation> inProgressOperations() {
       return operations.values().stream().filter(Operation::inProgress).toList();
     }
