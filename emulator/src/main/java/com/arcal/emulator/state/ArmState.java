@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The emulated ARM state: apps, operations and address assignments. All access goes through {@link
@@ -30,6 +29,11 @@ import java.util.stream.Collectors;
 public final class ArmState {
   /** How long a completed operation stays pollable. */
   static final Duration COMPLETED_RETENTION = Duration.ofHours(1);
+  /**
+   * How often expired operations are looked for: every write used to scan them all, a cost that
+   * grew with the fleet; a retention of an hour has no use for a finer grain.
+   */
+  static final Duration PRUNE_INTERVAL = Duration.ofMinutes(1);
   /** Journal lines below which it is never folded into a snapshot. */
   static final int MIN_COMPACTION = 1000;
 
@@ -38,17 +42,21 @@ public final class ArmState {
   // Keyed by lower-case app name. Invariant: every in-progress operation's app is here.
   private final Map<String, AppRecord> apps = new HashMap<>();
   private final Map<String, Operation> operations = new HashMap<>();
+  // The apps' bind hosts, kept with the apps so that an allocation does not collect them all.
+  private final Set<String> hostsInUse = new HashSet<>();
   // Operations whose completion a worker is executing right now (memory only).
   private final Set<String> completing = new HashSet<>();
   private final BindHostAllocator hosts;
   private int journalLines;
   /** A journal append failed: the memory holds changes the journal lacks; save everything next. */
   private boolean snapshotNeeded;
+  private Instant nextPrune = Instant.MIN;
 
   private ArmState(StateStore store, Clock clock, StateSnapshot snapshot) {
     this.store = store;
     this.clock = clock;
     snapshot.apps().forEach(a -> apps.put(key(a.name()), a));
+    apps.values().forEach(a -> hostsInUse.add(a.bindHost()));
     snapshot.operations().forEach(o -> operations.put(o.id(), o));
     this.hosts = new BindHostAllocator(snapshot.nextBindHost());
   }
@@ -108,7 +116,12 @@ public final class ArmState {
   }
 
   private void pruneCompleted(Tx tx) {
-    Instant horizon = clock.instant().minus(COMPLETED_RETENTION);
+    Instant now = clock.instant();
+    if (now.isBefore(nextPrune)) {
+      return;
+    }
+    nextPrune = now.plus(PRUNE_INTERVAL);
+    Instant horizon = now.minus(COMPLETED_RETENTION);
     operations.values().removeIf(o -> {
       boolean expired = !o.inProgress() && o.endTime().isBefore(horizon);
       if (expired) {
@@ -179,13 +192,19 @@ public final class ArmState {
     }
 
     public void putApp(AppRecord app) {
-      apps.put(key(app.name()), app);
+      AppRecord before = apps.put(key(app.name()), app);
+      if (before != null) {
+        hostsInUse.remove(before.bindHost());
+      }
+      hostsInUse.add(app.bindHost());
       touchedApps.add(app.name());
       dirty = true;
     }
 
     public void removeApp(String name) {
-      if (apps.remove(key(name)) != null) {
+      AppRecord removed = apps.remove(key(name));
+      if (removed != null) {
+        hostsInUse.remove(removed.bindHost());
         touchedApps.add(name);
         dirty = true;
       }
@@ -199,10 +218,8 @@ public final class ArmState {
 
     /** A loopback address no app holds and where nothing else listens on {@code ports}. */
     public String allocateBindHost(List<Integer> ports) {
-      Set<String> inUse =
-          apps.values().stream().map(AppRecord::bindHost).collect(Collectors.toSet());
       dirty = true;
-      return hosts.allocate(inUse, ip -> LoopbackPorts.free(ip, ports));
+      return hosts.allocate(hostsInUse, ip -> LoopbackPorts.free(ip, ports));
     }
 
     /** Marks an operation as being completed by the caller; false if someone else already is. */

@@ -3,7 +3,10 @@ package com.arcal.emulator.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.arcal.emulator.TestClock;
 import com.arcal.emulator.lro.Operation;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -118,12 +122,58 @@ class ArmStateTest {
     assertThat(ids(store)).hasSize(ArmState.MIN_COMPACTION + 1);
   }
 
+  @Test
+  void anAddressHeldByAnApp_isSkipped_untilTheAppIsRemoved() {
+    StateStore store = new StateStore(dir);
+    store.save(new StateSnapshot(StateSnapshot.CURRENT_VERSION, 0, List.of(app("a", "127.1.0.1")), List.of()));
+    ArmState state = ArmState.load(store, Clock.systemUTC());
+
+    state.transact(tx -> { tx.putApp(app("a", "127.1.0.1")); return null; });
+    String next = state.transact(tx -> tx.allocateBindHost(List.of()));
+    assertThat(next).as("held, also after an update").isEqualTo("127.1.0.2");
+
+    store.save(new StateSnapshot(StateSnapshot.CURRENT_VERSION, 0, List.of(app("a", "127.1.0.1")), List.of()));
+    ArmState reloaded = ArmState.load(store, Clock.systemUTC());
+    reloaded.transact(tx -> { tx.removeApp("a"); return null; });
+    String freed = reloaded.transact(tx -> tx.allocateBindHost(List.of()));
+    assertThat(freed).as("freed by the removal").isEqualTo("127.1.0.1");
+  }
+
+  @Test
+  void completedOperations_arePrunedOnAWriteAfterTheirRetention() {
+    StateStore store = new StateStore(dir);
+    TestClock clock = TestClock.atEpochDay();
+    ArmState state = ArmState.load(store, clock);
+    state.transact(tx -> { tx.putOperation(doneAt("old", clock.instant())); return null; });
+
+    clock.advance(ArmState.COMPLETED_RETENTION.minusSeconds(1));
+    state.transact(tx -> { tx.putOperation(doneAt("recent", clock.instant())); return null; });
+    assertThat(ids(store)).containsExactlyInAnyOrder("old", "recent");
+
+    clock.advance(ArmState.PRUNE_INTERVAL);
+    state.transact(tx -> { tx.putOperation(doneAt("new", clock.instant())); return null; });
+    assertThat(ids(store)).containsExactlyInAnyOrder("recent", "new");
+    Optional<Operation> old = state.transact(tx -> tx.operation("old"));
+    assertThat(old).isEmpty();
+  }
+
+  private static AppRecord app(String name, String host) {
+    ObjectNode empty = JsonNodeFactory.instance.objectNode();
+    Instant at = Instant.EPOCH;
+    return new AppRecord(
+        name, "sub", "rg", new DesiredSpec("westeurope", empty, "env", null, empty, empty, empty),
+        ProvisioningState.Succeeded, "", "", null, host, List.of(), null, at, at);
+  }
+
   private static List<String> ids(StateStore store) {
     return store.load().orElseThrow().operations().stream().map(Operation::id).toList();
   }
 
   private static Operation done(String id) {
-    Instant now = Instant.now();
+    return doneAt(id, Instant.now());
+  }
+
+  private static Operation doneAt(String id, Instant now) {
     return new Operation(
         id, Operation.Type.PROVISION, "sub", "rg", "app", "westeurope",
         Operation.Status.Succeeded, now, now, now, false, null);
