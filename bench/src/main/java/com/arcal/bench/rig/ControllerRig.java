@@ -41,11 +41,14 @@ public final class ControllerRig implements AutoCloseable {
   private final CountingEngineClient engines;
   private final ControllerWiring.Parts parts;
   private final ArmBudget budget;
+  private final ControllerMetrics metrics;
 
-  private ControllerRig(CountingEngineClient engines, ControllerWiring.Parts parts, ArmBudget budget) {
+  private ControllerRig(
+      CountingEngineClient engines, ControllerWiring.Parts parts, ArmBudget budget, ControllerMetrics metrics) {
     this.engines = engines;
     this.parts = parts;
     this.budget = budget;
+    this.metrics = metrics;
   }
 
   /** Builds and starts a controller (its first LIST happens here). */
@@ -82,7 +85,7 @@ public final class ControllerRig implements AutoCloseable {
             clock,
             new Random(7));
     parts.controller().start();
-    return new ControllerRig(engines, parts, budget);
+    return new ControllerRig(engines, parts, budget, metrics);
   }
 
   public StatusBoard board() {
@@ -96,6 +99,11 @@ public final class ControllerRig implements AutoCloseable {
   /** Apps the controller's fleet cache knows of. */
   public int knownApps() {
     return parts.controller().fleet().apps().size();
+  }
+
+  /** Full resyncs completed so far. */
+  public long resyncs() {
+    return metrics.resyncs();
   }
 
   public ArmBudget budget() {

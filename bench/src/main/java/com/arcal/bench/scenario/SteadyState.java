@@ -1,6 +1,7 @@
 package com.arcal.bench.scenario;
 
 import com.arcal.bench.report.Figure;
+import com.arcal.bench.rig.ControllerRig;
 import com.arcal.bench.rig.CountingEngineClient;
 import com.arcal.bench.rig.EmulatedArm;
 import com.arcal.bench.rig.Probes;
@@ -20,6 +21,7 @@ import java.util.function.Predicate;
  */
 public final class SteadyState implements Scenario {
   static final String NAME = "steady";
+  static final Duration POLL = Duration.ofMillis(5);
   static final Predicate<String> CONTROLLER_THREADS =
       name -> name.startsWith("reconcile-") || name.startsWith("controller-") || name.startsWith("HttpClient-");
 
@@ -35,9 +37,15 @@ public final class SteadyState implements Scenario {
     int periods = context.options().resyncs();
     int n = fleet.sales().size();
     EmulatedArm arm = fleet.arm();
-    CountingEngineClient engines = fleet.controller().engines();
-    // One period to let the restart's last passes and health watches settle.
+    ControllerRig rig = fleet.controller();
+    CountingEngineClient engines = rig.engines();
+    // One period to let the restart's last passes and health watches settle, then counting
+    // starts at a resync's end: resyncs are jittered by 10%, so a fixed window of N periods
+    // holds N-1 to N+1 of them.
     Waits.pause(resync);
+    long settled = rig.resyncs();
+    Waits.until("a resync", () -> rig.resyncs() > settled, POLL, resync.multipliedBy(3));
+    long first = rig.resyncs();
     Map<String, Long> typesBefore = ArmCounts.byType(arm);
     long writes = ArmCounts.writes(arm);
     long reads = ArmCounts.reads(arm);
@@ -45,7 +53,8 @@ public final class SteadyState implements Scenario {
     long grpcGets = engines.count(CountingEngineClient.Call.GET);
     long cpu = Probes.processCpuNanos();
     Map<Long, Long> threads = Probes.threadCpuNanos(CONTROLLER_THREADS);
-    Waits.pause(resync.multipliedBy(periods));
+    Waits.until(periods + " resyncs", () -> rig.resyncs() >= first + periods, POLL,
+        resync.multipliedBy(periods + 2));
     long cpuAfter = Probes.processCpuNanos();
     Map<Long, Long> threadsAfter = Probes.threadCpuNanos(CONTROLLER_THREADS);
     String at = "N=" + n + ", " + periods + " resyncs of " + resync.toSeconds() + "s";

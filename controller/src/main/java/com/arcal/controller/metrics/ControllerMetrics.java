@@ -29,6 +29,7 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
   private final Counter retries;
   private final Timer queueDuration;
   private final Timer workDuration;
+  private final Counter resyncs;
 
   public ControllerMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -46,6 +47,10 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
             .register(registry);
     this.workDuration =
         Timer.builder("workqueue.work.duration").tag("name", CONTROLLER).register(registry);
+    this.resyncs =
+        Counter.builder("arcal.resyncs")
+            .description("Full resyncs: one paged LIST of the resource group each")
+            .register(registry);
   }
 
   /** Gauges read on scrape: queue depth and sales per phase. */
@@ -79,6 +84,16 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
     String outcome =
         result.backoff() ? "error" : result.requeueAfter().isPresent() ? "requeue_after" : "success";
     registry.counter("controller.runtime.reconcile", "controller", CONTROLLER, "result", outcome).increment();
+  }
+
+  @Override
+  public void resynced(int listed) {
+    resyncs.increment();
+  }
+
+  /** Resyncs completed so far. */
+  public long resyncs() {
+    return (long) resyncs.count();
   }
 
   @Override

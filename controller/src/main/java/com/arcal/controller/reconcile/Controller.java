@@ -262,6 +262,7 @@ public final class Controller implements AutoCloseable {
       return false;
     }
     fleet.listed(started, listed);
+    observer.resynced(listed.size());
     platformProblem = Optional.empty();
     if (adoptionPending) {
       // Before any key is enqueued: owned apps must be adopted, not collected as orphans, even

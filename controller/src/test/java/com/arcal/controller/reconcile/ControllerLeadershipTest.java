@@ -78,6 +78,10 @@ class ControllerLeadershipTest {
     return registry.get("leader.election.master.status").tag("name", "arcal").gauge().value();
   }
 
+  private double resyncs() {
+    return registry.get("arcal.resyncs").counter().count();
+  }
+
   @Test
   void followerWritesNothingUntilItLeads() {
     desire("vente-01");
@@ -85,11 +89,13 @@ class ControllerLeadershipTest {
 
     await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> apps.count("put ") == 0);
     assertThat(masterStatus()).isZero();
+    assertThat(resyncs()).as("a follower keeps its view fresh").isEqualTo(1.0);
 
     elector.lead();
 
     await().atMost(Duration.ofSeconds(5)).until(() -> apps.count("put sale-vente-01") == 1);
     assertThat(masterStatus()).isEqualTo(1.0);
+    assertThat(resyncs()).as("leading starts from a full resync").isEqualTo(2.0);
   }
 
   @Test
