@@ -31,12 +31,12 @@ public final class ColdConvergence implements Scenario {
    * Sales converged {@link #WARM_UP_ROUNDS} times, unreported, with a short provisioning latency,
    * before the measured sizes: the orchestrator is a long-lived process, so the figures are those
    * of warm code (SDK, TLS, emulator, engines), not of a JVM's first seconds of class loading and
-   * JIT. Within ARM's write burst, so a round costs a few seconds. One round was not enough: the
-   * time to send 100 PUTs kept falling over the next three runs (0.75, 0.41, 0.36, 0.28 s) and
-   * then stayed there.
+   * JIT. Within ARM's write burst, so a round costs a few seconds. Fewer rounds were not enough:
+   * after one, the time to send 100 PUTs kept falling over the next runs (0.75, 0.41, 0.36, 0.28
+   * s) and then stayed there; after three, the first measured run still took 0.47-0.56 s.
    */
   static final int WARM_UP = 150;
-  static final int WARM_UP_ROUNDS = 3;
+  static final int WARM_UP_ROUNDS = 5;
   static final Duration WARM_UP_LATENCY = Duration.ofMillis(500);
 
   /** What one convergence left: the fleet when a later scenario wants it. */

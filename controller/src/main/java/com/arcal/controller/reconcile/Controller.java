@@ -141,6 +141,8 @@ public final class Controller implements AutoCloseable {
             Duration next = pollPacing.idle();
             try {
               next = pollInFlight();
+            } catch (RuntimeException e) {
+              log.warn("in-flight poll failed", e);
             } finally {
               if (running) {
                 schedulePoll(next);
