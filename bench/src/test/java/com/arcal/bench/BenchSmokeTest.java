@@ -27,7 +27,8 @@ class BenchSmokeTest {
 
     assertThat(report.notes()).isEmpty();
     assertThat(report.figures()).extracting(Figure::name)
-        .contains("N=5 L=1s: time to all Running", "N=5 L=1s: ratio to bound", "N=5 L=1s: 429s received");
+        .contains("N=5 L=1s: time to all Running", "N=5 L=1s: ratio to bound", "N=5 L=1s: 429s received",
+            "N=5 L=1s: provisioning done -> Running, p50", "N=5 L=1s: last provisioning done -> all Running");
     Figure time = report.figures().stream().filter(f -> f.name().endsWith("time to all Running")).findFirst()
         .orElseThrow();
     assertThat(time.value()).isPositive().isLessThan(20);
