@@ -57,22 +57,27 @@ final class EngineConvergence {
   }
 
   Result converge(DesiredSale sale, AppObservation app, Endpoints endpoints, SaleStatus initial) {
+    try {
+      return reachAndStart(sale, app, endpoints, initial);
+    } catch (EngineException e) {
+      if (!e.unreachable()) {
+        throw e;
+      }
+      return unreachable(sale, app, initial, e.getMessage());
+    }
+  }
+
+  /** An unreachable engine throws; each answer ends an outage. */
+  private Result reachAndStart(
+      DesiredSale sale, AppObservation app, Endpoints endpoints, SaleStatus initial) {
     String id = sale.id().value();
     // Just provisioned: the new revision's engine has never run a sale, so there is nothing to
     // read first; StartSale is idempotent and its answer says what the engine runs.
     boolean provisioned =
         board.get(sale.id()).map(s -> s.phase() == Phase.PROVISIONING).orElse(false);
-    String before = "new";
+    String engineState = "new";
     if (!provisioned) {
-      EngineView view;
-      try {
-        view = engines.get(endpoints.grpc());
-      } catch (EngineException e) {
-        if (!e.unreachable()) {
-          throw e;
-        }
-        return unreachable(sale, app, initial, e.getMessage());
-      }
+      EngineView view = engines.get(endpoints.grpc());
       unreachableSince.remove(app.name());
       if (view.state() == EngineView.State.RUNNING && !view.saleId().equals(id)) {
         board.update(
@@ -85,27 +90,19 @@ final class EngineConvergence {
       if (view.runs(id, sale.generation())) {
         return running(sale, endpoints, initial, null);
       }
-      before = view.state().toString();
+      engineState = view.state().toString();
     }
     boolean healing = initial.phase() == Phase.RUNNING || wasRunning(sale);
-    String engineState = before;
+    String starting = "engine is " + engineState;
     board.update(
         sale.id(),
         initial,
         s -> s.withPhase(Phase.STARTING, null)
             .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", clock.instant())
-            .withCondition(
-                Condition.SALE_RUNNING, false, "Starting", "engine is " + engineState, clock.instant()));
+            .withCondition(Condition.SALE_RUNNING, false, "Starting", starting, clock.instant()));
     // StartSale answers with the engine's status after the call: that answer is the confirmation.
-    EngineView confirmed;
-    try {
-      confirmed = engines.start(endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
-    } catch (EngineException e) {
-      if (!e.unreachable()) {
-        throw e;
-      }
-      return unreachable(sale, app, initial, e.getMessage());
-    }
+    EngineView confirmed =
+        engines.start(endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
     unreachableSince.remove(app.name());
     if (!confirmed.runs(id, sale.generation())) {
       return Result.requeueAfter(RECHECK);

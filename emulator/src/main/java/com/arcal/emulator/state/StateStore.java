@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -78,9 +79,14 @@ public final class StateStore {
   /** Appends one change; returns once it is written. */
   public void append(JournalEntry entry) {
     try {
-      Files.createDirectories(journal.getParent());
       byte[] line = (Json.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-      Files.write(journal, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      try {
+        Files.write(journal, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (NoSuchFileException e) {
+        // Only the first write into a data folder not made yet: not a check on every ARM write.
+        Files.createDirectories(journal.getParent());
+        Files.write(journal, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write emulator state " + journal, e);
     }

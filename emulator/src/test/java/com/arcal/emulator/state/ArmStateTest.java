@@ -73,6 +73,14 @@ class ArmStateTest {
   }
 
   @Test
+  void theFirstWrite_makesTheDataFolder() {
+    StateStore store = new StateStore(dir.resolve("not-made-yet"));
+    ArmState state = ArmState.load(store, Clock.systemUTC());
+    state.transact(tx -> { tx.putOperation(done("first")); return null; });
+    assertThat(ids(store)).containsExactly("first");
+  }
+
+  @Test
   void readOnlyTransactions_doNotWrite() {
     StateStore store = new StateStore(dir);
     ArmState state = ArmState.load(store, Clock.systemUTC());
