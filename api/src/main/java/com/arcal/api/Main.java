@@ -40,7 +40,7 @@ public final class Main {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(orchestrator::close, "orchestrator-shutdown"));
     log.info("arcal-orchestrator listening on {} ({}; desired state {})",
-        orchestrator.url(), orchestrator.platformDescription(), settings.fleet().stateFile());
+        orchestrator.url(), orchestrator.platformDescription(), settings.reconcile().stateFile());
   }
 
   /**

@@ -1,7 +1,6 @@
 package com.arcal.api;
 
 import com.arcal.api.config.Settings;
-import com.arcal.api.http.ApiServer;
 import com.arcal.api.http.Backend;
 import com.arcal.api.platform.Platform;
 import com.arcal.api.platform.PlatformFactory;
@@ -9,10 +8,8 @@ import com.arcal.controller.blob.BlobConnection;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
-import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.reconcile.ControllerSettings;
-import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
-import com.arcal.controller.reconcile.ControllerWiring;
+import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.store.BlobDesiredStateStore;
@@ -21,11 +18,9 @@ import com.arcal.controller.store.FileDesiredStateStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +61,8 @@ public final class Orchestrator implements AutoCloseable {
   public static Orchestrator start(Settings settings, PlatformFactory platforms, Clock clock) {
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      Settings.Fleet fleet = settings.fleet();
-      AppNaming naming = new AppNaming(fleet.appPrefix());
+      Settings.Reconcile reconcile = settings.reconcile();
+      AppNaming naming = reconcile.naming();
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       opened.push(registry::close);
       ControllerMetrics metrics = new ControllerMetrics(registry);
@@ -86,32 +81,30 @@ public final class Orchestrator implements AutoCloseable {
               ? BlobDesiredStateStore.open(
                   blobs.get(), ha.stateBlobUrl().orElseThrow(), naming, clock, ha.blobPoll())
               : new FileDesiredStateStore(
-                  fleet.stateFile(), naming, clock, FileDesiredStateStore.DEFAULT_POLL_INTERVAL);
+                  reconcile.stateFile(), naming, clock, FileDesiredStateStore.DEFAULT_POLL_INTERVAL);
       opened.push(store);
       opened.push(platform.engines());
       // Closed after the controller (pushed before it): stop reconciling, then release the lease.
       Optional<LeaderElector> elector =
           blobs.map(b -> BlobLeaseElector.open(b, ha.lockBlobUrl(), ha.lease()));
       elector.ifPresent(opened::push);
-      SaleDefaults defaults =
-          new SaleDefaults(fleet.engineImage(), fleet.engineCpu(), fleet.engineMemory());
-      ControllerSettings controllerSettings = controllerSettings(fleet, naming, defaults);
-      ControllerWiring.Parts parts =
-          elector.isPresent()
-              ? ControllerWiring.wire(
+      SaleDefaults defaults = reconcile.defaults();
+      ControllerWiring.Builder wiring =
+          ControllerWiring.builder(
                   store, platform.apps(), platform.engines(), platform.endpoints(),
-                  controllerSettings, Backoff.defaults(), metrics, clock, new Random(),
-                  elector.get())
-              : ControllerWiring.wire(
-                  store, platform.apps(), platform.engines(), platform.endpoints(),
-                  controllerSettings, Backoff.defaults(), metrics, clock, new Random());
+                  ControllerSettings.builder(reconcile.managedBy(), naming, defaults)
+                      .workers(reconcile.workers())
+                      .resyncPeriod(reconcile.resync())
+                      .pollInterval(reconcile.pollInterval())
+                      .build())
+              .metrics(metrics)
+              .clock(clock);
+      elector.ifPresent(wiring::elector);
+      ControllerWiring.Parts parts = wiring.build();
       opened.push(parts.controller());
       parts.controller().start();
       elector.ifPresent(LeaderElector::start);
-      Backend backend =
-          new Backend(
-              store, parts.controller(), parts.board(), parts.planner(), naming, registry,
-              elector);
+      Backend backend = new Backend(store, parts, naming, registry, elector);
       ApiServer server = ApiServer.start(settings.http(), backend, defaults);
       opened.push(server);
       return new Orchestrator(opened, backend, server, platform, settings);
@@ -119,20 +112,6 @@ public final class Orchestrator implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
-  }
-
-  private static ControllerSettings controllerSettings(
-      Settings.Fleet fleet, AppNaming naming, SaleDefaults defaults) {
-    return new ControllerSettings(
-        fleet.managedBy(),
-        naming,
-        defaults,
-        fleet.workers(),
-        fleet.resync(),
-        fleet.pollInterval(),
-        Duration.ofSeconds(30),
-        Duration.ofSeconds(120),
-        BrakeSettings.defaults());
   }
 
   /** {@code http://host:port}, with the port actually bound. */

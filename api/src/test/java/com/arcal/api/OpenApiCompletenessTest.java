@@ -2,7 +2,6 @@ package com.arcal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.arcal.api.http.ApiServer;
 import com.arcal.api.ops.OpsRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -173,7 +173,7 @@ class SalesCommandsTest {
     Run apply = cli.run("apply", "-f", none.toString());
     assertThat(apply.out()).contains("! held");
     await().atMost(Duration.ofSeconds(20)).until(
-        () -> orch.orchestrator.backend().controller().heldDeletions().size() == 6);
+        () -> orch.orchestrator.backend().controller().deletions().held().size() == 6);
 
     Run run = cli.run("confirm-deletions");
     assertThat(run.exit()).as(run.toString()).isZero();

@@ -130,7 +130,7 @@ class StatusPageIT {
       prompt.sendKeys(TestOrchestrator.TOKEN);
       prompt.accept();
       await().atMost(Duration.ofSeconds(10)).until(() -> text("heldMsg").equals("Released 6 deletion(s)."));
-      assertThat(orch.orchestrator.backend().controller().heldDeletions()).isEmpty();
+      assertThat(orch.orchestrator.backend().controller().deletions().held()).isEmpty();
     }
   }
 

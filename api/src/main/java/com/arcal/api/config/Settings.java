@@ -2,6 +2,8 @@ package com.arcal.api.config;
 
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.leader.LeaseSettings;
+import com.arcal.controller.sale.AppNaming;
+import com.arcal.controller.sale.SaleDefaults;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +19,12 @@ import java.util.Optional;
  * a secret, so settings may be logged.
  */
 public record Settings(
-    PlatformKind platform, Http http, Fleet fleet, Local local, Azure azure, Ha ha) {
+    PlatformKind platform, Http http, Reconcile reconcile, Local local, Azure azure, Ha ha) {
 
   public Settings {
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(http, "http");
-    Objects.requireNonNull(fleet, "fleet");
+    Objects.requireNonNull(reconcile, "reconcile");
     Objects.requireNonNull(local, "local");
     Objects.requireNonNull(azure, "azure");
     Objects.requireNonNull(ha, "ha");
@@ -107,27 +109,29 @@ public record Settings(
     }
   }
 
-  /** The desired state and how the controller manages the fleet. */
-  public record Fleet(
+  /**
+   * The desired state and how the controller reconciles it.
+   *
+   * @param naming sale id to app name (validated {@code ARCAL_APP_PREFIX})
+   * @param managedBy the managed-by tag value of the apps this orchestrator owns
+   * @param defaults what a sale's spec leaves out (validated {@code ARCAL_ENGINE_*})
+   */
+  public record Reconcile(
       Path stateFile,
       Duration resync,
       Duration pollInterval,
-      String appPrefix,
+      AppNaming naming,
       String managedBy,
       int workers,
-      String engineImage,
-      String engineCpu,
-      String engineMemory,
+      SaleDefaults defaults,
       EndpointsKind endpoints) {
-    public Fleet {
+    public Reconcile {
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(resync, "resync");
       Objects.requireNonNull(pollInterval, "pollInterval");
-      Objects.requireNonNull(appPrefix, "appPrefix");
+      Objects.requireNonNull(naming, "naming");
       Objects.requireNonNull(managedBy, "managedBy");
-      Objects.requireNonNull(engineImage, "engineImage");
-      Objects.requireNonNull(engineCpu, "engineCpu");
-      Objects.requireNonNull(engineMemory, "engineMemory");
+      Objects.requireNonNull(defaults, "defaults");
       Objects.requireNonNull(endpoints, "endpoints");
     }
   }

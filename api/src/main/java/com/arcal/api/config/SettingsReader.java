@@ -54,7 +54,7 @@ final class SettingsReader {
             ? PlatformKind.LOCAL
             : PlatformKind.AZURE;
     Settings.Azure azure = azure(platform);
-    return new Settings(platform, http(), fleet(platform, azure), local(), azure, ha());
+    return new Settings(platform, http(), reconcile(platform, azure), local(), azure, ha());
   }
 
   private Settings.Ha ha() {
@@ -125,10 +125,10 @@ final class SettingsReader {
     return new Settings.Http(host, port, token, corsOrigins(), insecure);
   }
 
-  private Settings.Fleet fleet(PlatformKind platform, Settings.Azure azure) {
-    String prefix = env.text("ARCAL_APP_PREFIX", "sale-");
+  private Settings.Reconcile reconcile(PlatformKind platform, Settings.Azure azure) {
+    AppNaming naming;
     try {
-      new AppNaming(prefix);
+      naming = new AppNaming(env.text("ARCAL_APP_PREFIX", "sale-"));
     } catch (InvalidSpecException e) {
       throw new SettingsException(
           "ARCAL_APP_PREFIX", "expected lowercase letters, digits and '-', starting with a letter");
@@ -144,29 +144,29 @@ final class SettingsReader {
           "ARCAL_ENGINE_IMAGE",
           "required on the azure platform (e.g. myregistry.azurecr.io/arcal-engine:1.0)");
     }
-    String engineImage = image.orElse(LOCAL_ENGINE_IMAGE);
-    String cpu = env.text("ARCAL_ENGINE_CPU", "0.5");
-    String memory = env.text("ARCAL_ENGINE_MEMORY", "1Gi");
+    SaleDefaults defaults;
     try {
-      new SaleDefaults(engineImage, cpu, memory);
+      defaults =
+          new SaleDefaults(
+              image.orElse(LOCAL_ENGINE_IMAGE),
+              env.text("ARCAL_ENGINE_CPU", "0.5"),
+              env.text("ARCAL_ENGINE_MEMORY", "1Gi"));
     } catch (InvalidSpecException e) {
       throw new SettingsException(
           "ARCAL_ENGINE_" + e.field().toUpperCase(Locale.ROOT),
           "expected a valid value: " + e.getMessage());
     }
-    return new Settings.Fleet(
+    return new Settings.Reconcile(
         env.path("ARCAL_STATE_FILE", "./desired-state.json"),
         Duration.ofSeconds(
             env.integer("ARCAL_RESYNC_SECONDS", 30, 1, 86_400, "seconds between full resyncs, 1-86400")),
         Duration.ofMillis(
             env.integer("ARCAL_POLL_MILLIS", 250, 10, 600_000,
                 "milliseconds between looks at an operation in flight, 10-600000")),
-        prefix,
+        naming,
         managedBy,
         env.integer("ARCAL_WORKERS", 8, 1, 256, "a number of reconcile workers, 1-256"),
-        engineImage,
-        cpu,
-        memory,
+        defaults,
         endpoints(platform, azure));
   }
 

@@ -30,10 +30,10 @@ public final class DeletionRoutes implements RouteGroup {
   }
 
   private void held(Context ctx) {
-    ctx.json(new Held(List.copyOf(backend.controller().heldDeletions())));
+    ctx.json(new Held(List.copyOf(backend.controller().deletions().held())));
   }
 
   private void confirm(Context ctx) {
-    ctx.json(new Released(List.copyOf(backend.controller().confirmDeletions())));
+    ctx.json(new Released(List.copyOf(backend.controller().deletions().confirm())));
   }
 }

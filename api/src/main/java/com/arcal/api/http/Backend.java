@@ -1,7 +1,7 @@
 package com.arcal.api.http;
 
+import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.leader.LeaderElector;
-import com.arcal.controller.reconcile.Controller;
 import com.arcal.controller.reconcile.FleetPlanner;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.status.StatusBoard;
@@ -11,37 +11,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the routes read and write: the desired-state store, and the controller's status, plan and
- * brake. The API owns none of it.
+ * What the routes read and write: the desired-state store, and the controller's parts (status,
+ * plan, held deletions, the resync's view of the platform). The API owns none of it.
  */
 public record Backend(
     DesiredStateStore store,
-    Controller controller,
-    StatusBoard board,
-    FleetPlanner planner,
+    ControllerWiring.Parts controller,
     AppNaming naming,
     PrometheusMeterRegistry metrics,
     Optional<LeaderElector> elector) {
 
-  /** One replica: no election. */
-  public Backend(
-      DesiredStateStore store,
-      Controller controller,
-      StatusBoard board,
-      FleetPlanner planner,
-      AppNaming naming,
-      PrometheusMeterRegistry metrics) {
-    this(store, controller, board, planner, naming, metrics, Optional.empty());
-  }
-
   public Backend {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(controller, "controller");
-    Objects.requireNonNull(board, "board");
-    Objects.requireNonNull(planner, "planner");
     Objects.requireNonNull(naming, "naming");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(elector, "elector");
+  }
+
+  public StatusBoard board() {
+    return controller.board();
+  }
+
+  public FleetPlanner planner() {
+    return controller.planner();
   }
 
   /** "leader" or "follower" with several replicas; "leader" alone. */

@@ -38,7 +38,7 @@ public final class OpsRoutes implements RouteGroup {
   private void ready(Context ctx) {
     List<String> reasons = new ArrayList<>();
     backend.store().problem().ifPresent(p -> reasons.add("desired state: " + p.message()));
-    backend.controller().platformProblem().ifPresent(p -> reasons.add("platform: " + p));
+    backend.controller().resync().platformProblem().ifPresent(p -> reasons.add("platform: " + p));
     // A follower is ready: it serves the API while the leader reconciles.
     String role = backend.role();
     if (reasons.isEmpty()) {

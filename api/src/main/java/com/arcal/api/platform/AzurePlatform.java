@@ -34,7 +34,7 @@ final class AzurePlatform {
             azure.tenantId(),
             ArmAdapter.RESPONSE_TIMEOUT);
     var apps = ArmAdapter.open(connection, target, armCalls, clock);
-    boolean local = settings.fleet().endpoints() == EndpointsKind.LOCAL;
+    boolean local = settings.reconcile().endpoints() == EndpointsKind.LOCAL;
     return new Platform(
         apps,
         new GrpcEngineClient(LocalPlatform.ENGINE_DEADLINE),

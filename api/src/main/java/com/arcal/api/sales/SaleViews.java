@@ -101,7 +101,7 @@ public final class SaleViews {
         s.phase() == Phase.RUNNING ? s.wsUrl() : null,
         s.lastError(),
         s.observedGeneration(),
-        s.history().stream().map(h -> new SaleDetail.History(h.at(), h.action(), h.detail())).toList(),
+        s.history().stream().map(h -> new SaleDetail.History(h.at(), h.action().display(), h.detail())).toList(),
         s.updatedAt());
   }
 

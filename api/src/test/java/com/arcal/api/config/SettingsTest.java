@@ -40,15 +40,15 @@ class SettingsTest {
     assertThat(s.http().port()).isEqualTo(8080);
     assertThat(s.http().apiToken()).isEmpty();
     assertThat(s.http().corsOrigins()).isEmpty();
-    assertThat(s.fleet().stateFile()).isEqualTo(Path.of("desired-state.json").toAbsolutePath());
-    assertThat(s.fleet().appPrefix()).isEqualTo("sale-");
-    assertThat(s.fleet().managedBy()).isEqualTo("arcal");
-    assertThat(s.fleet().workers()).isEqualTo(8);
-    assertThat(s.fleet().engineImage()).isEqualTo("arcal/engine:local");
-    assertThat(s.fleet().engineCpu()).isEqualTo("0.5");
-    assertThat(s.fleet().engineMemory()).isEqualTo("1Gi");
-    assertThat(s.fleet().resync()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(s.fleet().endpoints()).isEqualTo(EndpointsKind.LOCAL);
+    assertThat(s.reconcile().stateFile()).isEqualTo(Path.of("desired-state.json").toAbsolutePath());
+    assertThat(s.reconcile().naming().prefix()).isEqualTo("sale-");
+    assertThat(s.reconcile().managedBy()).isEqualTo("arcal");
+    assertThat(s.reconcile().workers()).isEqualTo(8);
+    assertThat(s.reconcile().defaults().image()).isEqualTo("arcal/engine:local");
+    assertThat(s.reconcile().defaults().cpu()).isEqualTo("0.5");
+    assertThat(s.reconcile().defaults().memory()).isEqualTo("1Gi");
+    assertThat(s.reconcile().resync()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.reconcile().endpoints()).isEqualTo(EndpointsKind.LOCAL);
     assertThat(s.local().emulatorDataDir()).isEqualTo(Path.of(".arcal/emulator").toAbsolutePath());
   }
 
@@ -58,7 +58,7 @@ class SettingsTest {
     Files.writeString(dotEnv, "ARCAL_HTTP_PORT=9000\nARCAL_WORKERS=3\n");
     Settings s = Settings.load(Map.of("ARCAL_HTTP_PORT", "9100"), dotEnv);
     assertThat(s.http().port()).isEqualTo(9100);
-    assertThat(s.fleet().workers()).isEqualTo(3);
+    assertThat(s.reconcile().workers()).isEqualTo(3);
   }
 
   @Test
@@ -108,7 +108,7 @@ class SettingsTest {
     }
     Settings s = Settings.of(azure());
     assertThat(s.platform()).isEqualTo(PlatformKind.AZURE);
-    assertThat(s.fleet().endpoints()).isEqualTo(EndpointsKind.AZURE);
+    assertThat(s.reconcile().endpoints()).isEqualTo(EndpointsKind.AZURE);
     assertThat(s.azure().environmentId()).hasValue(ENV_ID);
   }
 
@@ -120,7 +120,7 @@ class SettingsTest {
     env.put("ARCAL_ARM_CA_FILE", pem.toString());
     env.put("ARCAL_ARM_STATIC_TOKEN", "static-token-value");
     Settings s = Settings.of(env);
-    assertThat(s.fleet().endpoints()).isEqualTo(EndpointsKind.LOCAL);
+    assertThat(s.reconcile().endpoints()).isEqualTo(EndpointsKind.LOCAL);
     assertThat(s.azure().armCaFile()).hasValue(pem);
 
     env.put("ARCAL_ARM_ENDPOINT", "http://127.0.0.1:8081");

@@ -96,14 +96,14 @@ class DeployConsistencyTest {
     expected.put("ARCAL_HTTP_HOST", defaults.http().host());
     expected.put("ARCAL_HTTP_PORT", defaults.http().port());
     expected.put("ARCAL_ALLOW_INSECURE_BIND", defaults.http().allowInsecureBind());
-    expected.put("ARCAL_RESYNC_SECONDS", defaults.fleet().resync().toSeconds());
-    expected.put("ARCAL_POLL_MILLIS", defaults.fleet().pollInterval().toMillis());
-    expected.put("ARCAL_APP_PREFIX", defaults.fleet().appPrefix());
-    expected.put("ARCAL_FLEET", defaults.fleet().managedBy());
-    expected.put("ARCAL_WORKERS", defaults.fleet().workers());
-    expected.put("ARCAL_ENGINE_IMAGE", defaults.fleet().engineImage());
-    expected.put("ARCAL_ENGINE_CPU", defaults.fleet().engineCpu());
-    expected.put("ARCAL_ENGINE_MEMORY", defaults.fleet().engineMemory());
+    expected.put("ARCAL_RESYNC_SECONDS", defaults.reconcile().resync().toSeconds());
+    expected.put("ARCAL_POLL_MILLIS", defaults.reconcile().pollInterval().toMillis());
+    expected.put("ARCAL_APP_PREFIX", defaults.reconcile().naming().prefix());
+    expected.put("ARCAL_FLEET", defaults.reconcile().managedBy());
+    expected.put("ARCAL_WORKERS", defaults.reconcile().workers());
+    expected.put("ARCAL_ENGINE_IMAGE", defaults.reconcile().defaults().image());
+    expected.put("ARCAL_ENGINE_CPU", defaults.reconcile().defaults().cpu());
+    expected.put("ARCAL_ENGINE_MEMORY", defaults.reconcile().defaults().memory());
     expected.put("ARCAL_EMULATOR_DELAY_MS", defaults.local().emulatorDelay().toMillis());
     expected.forEach((name, value) ->
         assertThat(rows.get(name)).as("row of %s", name).isNotNull()

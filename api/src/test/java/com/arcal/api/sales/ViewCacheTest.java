@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class ViewCacheTest {
   private final AppNaming naming = new AppNaming("sale-");
-  private final StatusBoard board = new StatusBoard(Clock.systemUTC());
+  private final StatusBoard board = new StatusBoard(
+          Clock.systemUTC(), id -> SaleStatus.initial(id, naming.appName(id), 1, Instant.now()));
   private final InMemoryDesiredStateStore store = new InMemoryDesiredStateStore(naming);
   private final AtomicInteger renders = new AtomicInteger();
   private final ViewCache views = new ViewCache(board, store);
@@ -42,7 +43,7 @@ class ViewCacheTest {
     assertThat(renders).hasValue(2);
 
     SaleId a = new SaleId("a");
-    board.update(a, SaleStatus.initial(a, "sale-a", 1, Instant.now()), s -> s);
+    board.update(a, s -> s);
     assertThat(body()).isNotEqualTo(afterWrite);
     assertThat(body()).isSameAs(body());
     assertThat(renders).hasValue(3);

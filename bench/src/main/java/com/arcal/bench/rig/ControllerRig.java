@@ -8,10 +8,8 @@ import com.arcal.controller.budget.BudgetSettings;
 import com.arcal.controller.endpoint.LocalEndpoints;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.metrics.ControllerMetrics;
-import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.reconcile.ControllerSettings;
-import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
-import com.arcal.controller.reconcile.ControllerWiring;
+import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
@@ -63,27 +61,19 @@ public final class ControllerRig implements AutoCloseable {
             List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
     CountingEngineClient engines = new CountingEngineClient(new GrpcEngineClient(Duration.ofSeconds(5)));
     ControllerSettings settings =
-        new ControllerSettings(
-            FLEET,
-            NAMING,
-            new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
-            WORKERS,
-            resyncPeriod,
-            POLL,
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(120),
-            BrakeSettings.defaults());
+        ControllerSettings.builder(FLEET, NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
+            .workers(WORKERS)
+            .resyncPeriod(resyncPeriod)
+            .pollInterval(POLL)
+            .build();
     ControllerWiring.Parts parts =
-        ControllerWiring.wire(
-            store,
-            new AzureContainerApps(manager, site.target()),
-            engines,
-            new LocalEndpoints(),
-            settings,
-            Backoff.defaults(),
-            metrics,
-            clock,
-            new Random(7));
+        ControllerWiring.builder(
+                store, new AzureContainerApps(manager, site.target()), engines,
+                new LocalEndpoints(), settings)
+            .metrics(metrics)
+            .clock(clock)
+            .random(new Random(7))
+            .build();
     parts.controller().start();
     return new ControllerRig(engines, parts, budget, metrics);
   }
@@ -98,7 +88,7 @@ public final class ControllerRig implements AutoCloseable {
 
   /** Apps the controller's fleet cache knows of. */
   public int knownApps() {
-    return parts.controller().fleet().apps().size();
+    return parts.observed().apps().size();
   }
 
   /** Full resyncs completed so far. */

@@ -1,6 +1,7 @@
 package com.arcal.controller.leader;
 
 import com.arcal.controller.blob.BlobConnection;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -58,11 +59,7 @@ public final class BlobLeaseElector implements LeaderElector {
     this.scheduler =
         Executors.newScheduledThreadPool(
             2,
-            r -> {
-              Thread t = new Thread(r, "leader-election");
-              t.setDaemon(true);
-              return t;
-            });
+            new ThreadFactoryBuilder().setDaemon(true).setNameFormat("leader-election-%d").build());
   }
 
   /**

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the controller behaves.
+ * How the controller behaves. Built with {@link #builder}, which holds every default in one place.
  *
- * @param fleet value of the managed-by tag: which orchestrator fleet owns an app
+ * @param managedBy value of the managed-by tag: which orchestrator owns an app
  * @param naming sale id to app name
  * @param defaults what a spec leaves out
  * @param workers reconcile workers
@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param brake when deletions need confirmation
  */
 public record ControllerSettings(
-    String fleet,
+    String managedBy,
     AppNaming naming,
     SaleDefaults defaults,
     int workers,
@@ -31,7 +31,7 @@ public record ControllerSettings(
     BrakeSettings brake) {
 
   public ControllerSettings {
-    Objects.requireNonNull(fleet, "fleet");
+    Objects.requireNonNull(managedBy, "managedBy");
     Objects.requireNonNull(naming, "naming");
     Objects.requireNonNull(defaults, "defaults");
     if (workers < 1) {
@@ -44,6 +44,11 @@ public record ControllerSettings(
     Objects.requireNonNull(brake, "brake");
   }
 
+  /** Settings for the fleet tagged {@code managedBy}, every other value at its default. */
+  public static Builder builder(String managedBy, AppNaming naming, SaleDefaults defaults) {
+    return new Builder(managedBy, naming, defaults);
+  }
+
   /**
    * The blast-radius brake: deletions are held when more than {@code maxDeletions} apps AND more
    * than {@code maxShare} of the owned fleet would go at once.
@@ -51,6 +56,58 @@ public record ControllerSettings(
   public record BrakeSettings(int maxDeletions, double maxShare) {
     public static BrakeSettings defaults() {
       return new BrakeSettings(5, 0.5);
+    }
+  }
+
+  /** The defaults of every optional setting, and the only place they are written. */
+  public static final class Builder {
+    private final String managedBy;
+    private final AppNaming naming;
+    private final SaleDefaults defaults;
+    private int workers = 8;
+    private Duration resyncPeriod = Duration.ofSeconds(30);
+    private Duration pollInterval = Duration.ofMillis(250);
+    private Duration engineRestartAfter = Duration.ofSeconds(30);
+    private Duration engineRecreateAfter = Duration.ofSeconds(120);
+    private BrakeSettings brake = BrakeSettings.defaults();
+
+    private Builder(String managedBy, AppNaming naming, SaleDefaults defaults) {
+      this.managedBy = managedBy;
+      this.naming = naming;
+      this.defaults = defaults;
+    }
+
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    public Builder resyncPeriod(Duration resyncPeriod) {
+      this.resyncPeriod = resyncPeriod;
+      return this;
+    }
+
+    public Builder pollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /** How long an engine may stay unreachable before its revision is restarted, then recreated. */
+    public Builder engineHealing(Duration restartAfter, Duration recreateAfter) {
+      this.engineRestartAfter = restartAfter;
+      this.engineRecreateAfter = recreateAfter;
+      return this;
+    }
+
+    public Builder brake(BrakeSettings brake) {
+      this.brake = brake;
+      return this;
+    }
+
+    public ControllerSettings build() {
+      return new ControllerSettings(
+          managedBy, naming, defaults, workers, resyncPeriod, pollInterval, engineRestartAfter,
+          engineRecreateAfter, brake);
     }
   }
 }

@@ -2,12 +2,15 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.endpoint.EngineEndpoints.Endpoints;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.EngineException;
 import com.arcal.controller.engine.EngineView;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.status.Condition;
+import com.arcal.controller.status.HistoryAction;
+import com.arcal.controller.status.HistoryEntry;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,13 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code StartSale}, whose answer confirms it), and heal an engine that stays unreachable (restart the revision, then recreate
  * the app).
  */
-final class EngineConvergence {
+public final class EngineConvergence {
   /** An unreachable engine is probed again this soon: a local gRPC attempt, no ARM call. */
   private static final Duration RECHECK = Duration.ofMillis(500);
 
   private final EngineClient engines;
   private final ContainerAppsPort apps;
-  private final Fleet fleet;
+  private final ObservedApps observed;
   private final StatusBoard board;
   private final HealthWatches watches;
   private final ControllerSettings settings;
@@ -38,38 +42,40 @@ final class EngineConvergence {
   private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
   /** When we last restarted each app's revision to heal it. */
   private final Map<String, Instant> restartedAt = new ConcurrentHashMap<>();
+  /** Apps whose engine this controller has started once: starting it again is a heal. */
+  private final Set<String> startedOnce = ConcurrentHashMap.newKeySet();
 
-  EngineConvergence(
+  public EngineConvergence(
       EngineClient engines,
       ContainerAppsPort apps,
-      Fleet fleet,
+      ObservedApps observed,
       StatusBoard board,
       HealthWatches watches,
       ControllerSettings settings,
       Clock clock) {
     this.engines = engines;
     this.apps = apps;
-    this.fleet = fleet;
+    this.observed = observed;
     this.board = board;
     this.watches = watches;
     this.settings = settings;
     this.clock = clock;
   }
 
-  Result converge(DesiredSale sale, AppObservation app, Endpoints endpoints, SaleStatus initial) {
+  Result converge(DesiredSale sale, AppObservation app, Endpoints endpoints) {
     try {
-      return reachAndStart(sale, app, endpoints, initial);
+      return reachAndStart(sale, app, endpoints);
     } catch (EngineException e) {
       if (!e.unreachable()) {
         throw e;
       }
-      return unreachable(sale, app, initial, e.getMessage());
+      return unreachable(sale, app, e.getMessage());
     }
   }
 
   /** An unreachable engine throws; each answer ends an outage. */
   private Result reachAndStart(
-      DesiredSale sale, AppObservation app, Endpoints endpoints, SaleStatus initial) {
+      DesiredSale sale, AppObservation app, Endpoints endpoints) {
     String id = sale.id().value();
     // Just provisioned: the new revision's engine has never run a sale, so there is nothing to
     // read first; StartSale is idempotent and its answer says what the engine runs.
@@ -82,21 +88,19 @@ final class EngineConvergence {
       if (view.state() == EngineView.State.RUNNING && !view.saleId().equals(id)) {
         board.update(
             sale.id(),
-            initial,
             s -> s.withPhase(Phase.FAILED, null)
                 .withError("engine of " + app.name() + " runs another sale: " + view.saleId()));
         return Result.done();
       }
       if (view.runs(id, sale.generation())) {
-        return running(sale, endpoints, initial, null);
+        return running(sale, endpoints, null);
       }
       engineState = view.state().toString();
     }
-    boolean healing = initial.phase() == Phase.RUNNING || wasRunning(sale);
+    boolean healing = startedOnce.contains(app.name());
     String starting = "engine is " + engineState;
     board.update(
         sale.id(),
-        initial,
         s -> s.withPhase(Phase.STARTING, null)
             .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", clock.instant())
             .withCondition(Condition.SALE_RUNNING, false, "Starting", starting, clock.instant()));
@@ -107,25 +111,23 @@ final class EngineConvergence {
     if (!confirmed.runs(id, sale.generation())) {
       return Result.requeueAfter(RECHECK);
     }
-    String action = healing ? "healed" : "started";
-    return running(sale, endpoints, initial, action + ": StartSale generation " + sale.generation());
-  }
-
-  private boolean wasRunning(DesiredSale sale) {
-    return board.get(sale.id())
-        .map(s -> s.history().stream().anyMatch(h -> h.action().equals("started")))
-        .orElse(false);
+    startedOnce.add(app.name());
+    HistoryEntry history =
+        new HistoryEntry(
+            clock.instant(),
+            healing ? HistoryAction.HEALED : HistoryAction.STARTED,
+            "StartSale generation " + sale.generation());
+    return running(sale, endpoints, history);
   }
 
   private Map<String, String> settingsConfig(DesiredSale sale) {
     return settings.defaults().apply(sale.spec()).config();
   }
 
-  private Result running(DesiredSale sale, Endpoints endpoints, SaleStatus initial, String history) {
+  private Result running(DesiredSale sale, Endpoints endpoints, HistoryEntry history) {
     Instant now = clock.instant();
     board.update(
         sale.id(),
-        initial,
         s -> {
           SaleStatus next =
               s.withGeneration(sale.generation())
@@ -141,17 +143,15 @@ final class EngineConvergence {
                       "Running",
                       "generation " + sale.generation(),
                       now);
-          if (history != null) {
-            int space = history.indexOf(':');
-            next = next.withHistory(now, history.substring(0, space), history.substring(space + 2));
-          }
-          return next;
+          return history == null
+              ? next
+              : next.withHistory(history.at(), history.action(), history.detail());
         });
     watches.ensure(sale.id(), endpoints.grpc());
     return Result.done();
   }
 
-  private Result unreachable(DesiredSale sale, AppObservation app, SaleStatus initial, String why) {
+  private Result unreachable(DesiredSale sale, AppObservation app, String why) {
     Instant now = clock.instant();
     Instant since = unreachableSince.computeIfAbsent(app.name(), k -> now);
     Duration down = Duration.between(since, now);
@@ -161,7 +161,7 @@ final class EngineConvergence {
         && restarted.isAfter(since.minusMillis(1))
         && Duration.between(restarted, now).compareTo(settings.engineRecreateAfter()) >= 0) {
       apps.beginDelete(app.name());
-      fleet.observed(app.withState(com.arcal.controller.azure.ProvisioningState.DELETING));
+      observed.observed(app.withState(com.arcal.controller.azure.ProvisioningState.DELETING));
       restartedAt.remove(app.name());
       unreachableSince.remove(app.name());
       healing = "recreating the app: engine unreachable for " + down.toSeconds() + " s after a restart";
@@ -176,14 +176,13 @@ final class EngineConvergence {
     String detail = healing;
     board.update(
         sale.id(),
-        initial,
         s -> {
           SaleStatus next =
               s.withPhase(Phase.STARTING, null)
                   .withError(why)
                   .withCondition(Condition.ENGINE_REACHABLE, false, "Unreachable", why, now)
                   .withCondition(Condition.SALE_RUNNING, false, "EngineUnreachable", why, now);
-          return detail == null ? next : next.withHistory(now, "healed", detail);
+          return detail == null ? next : next.withHistory(now, HistoryAction.HEALED, detail);
         });
     return Result.requeueAfter(RECHECK);
   }
@@ -192,5 +191,6 @@ final class EngineConvergence {
   void forget(String appName) {
     unreachableSince.remove(appName);
     restartedAt.remove(appName);
+    startedOnce.remove(appName);
   }
 }

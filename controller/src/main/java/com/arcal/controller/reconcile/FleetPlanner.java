@@ -14,28 +14,28 @@ import java.util.TreeSet;
 
 /**
  * The plan for a whole desired state: {@link Planner}'s decision for every desired sale and every
- * owned app, plus the brake's verdict on the deletions. Reads only memory (the fleet as last
+ * owned app, plus the brake's verdict on the deletions. Reads only memory (the apps as last
  * observed and the status board); sends nothing to Azure.
  */
 public final class FleetPlanner {
   private final Planner planner;
   private final Ownership ownership;
-  private final Fleet fleet;
+  private final ObservedApps observed;
   private final StatusBoard board;
   private final ControllerSettings settings;
 
   public FleetPlanner(
-      Planner planner, Ownership ownership, Fleet fleet, StatusBoard board, ControllerSettings settings) {
+      Planner planner, Ownership ownership, ObservedApps observed, StatusBoard board, ControllerSettings settings) {
     this.planner = planner;
     this.ownership = ownership;
-    this.fleet = fleet;
+    this.observed = observed;
     this.board = board;
     this.settings = settings;
   }
 
   public FleetPlan plan(DesiredState desired) {
     Set<SaleId> keys = new TreeSet<>(desired.asMap().keySet());
-    List<AppObservation> owned = fleet.apps().stream().filter(ownership::owns).toList();
+    List<AppObservation> owned = observed.apps().stream().filter(ownership::owns).toList();
     owned.forEach(a -> ownership.saleOf(a).ifPresent(keys::add));
     List<String> create = new ArrayList<>();
     List<String> update = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class FleetPlanner {
     List<String> blocked = new ArrayList<>();
     for (SaleId id : keys) {
       String app = settings.naming().appName(id);
-      Decision d = planner.decide(desired.sale(id), fleet.lookup(app));
+      Decision d = planner.decide(desired.sale(id), observed.lookup(app));
       switch (d.action()) {
         case CREATE -> create.add(id.value());
         case UPDATE, RETRY_PROVISIONING -> update.add(id.value());

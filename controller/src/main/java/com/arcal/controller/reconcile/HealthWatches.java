@@ -2,9 +2,11 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.engine.EngineClient;
+import com.arcal.controller.reconcile.source.Source;
 import com.arcal.controller.sale.SaleId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -12,8 +14,10 @@ import java.util.function.Consumer;
  * One gRPC health watch per running sale, so an engine's death is seen within about a second
  * instead of at the next resync. A watch that reports anything but SERVING, or breaks, ends and
  * enqueues its sale; the next pass that finds the sale Running watches again.
+ *
+ * <p>A source of the loop whose watches are opened by the passes themselves, not at start.
  */
-public final class HealthWatches implements AutoCloseable {
+public final class HealthWatches implements Source {
   private record Watch(EngineAddress address, AutoCloseable handle, AtomicBoolean alive) {}
 
   private final EngineClient engines;
@@ -23,6 +27,11 @@ public final class HealthWatches implements AutoCloseable {
   public HealthWatches(EngineClient engines, Consumer<SaleId> onUnhealthy) {
     this.engines = engines;
     this.onUnhealthy = onUnhealthy;
+  }
+
+  @Override
+  public void start(ScheduledExecutorService scheduler) {
+    // nothing to start: each pass that finds its sale Running opens the sale's watch
   }
 
   /** Watches the sale's engine at that address unless already watching it. */

@@ -15,14 +15,14 @@ public final class Ownership {
   public static final String SPEC_HASH = "arcal-spec-hash";
   public static final String GENERATION = "arcal-generation";
 
-  private final String fleet;
+  private final String managedBy;
 
-  public Ownership(String fleet) {
-    this.fleet = fleet;
+  public Ownership(String managedBy) {
+    this.managedBy = managedBy;
   }
 
   public boolean owns(AppObservation app) {
-    return fleet.equals(app.tags().get(MANAGED_BY));
+    return managedBy.equals(app.tags().get(MANAGED_BY));
   }
 
   /** The sale an owned app belongs to, from its tag. */
@@ -39,7 +39,7 @@ public final class Ownership {
 
   public Map<String, String> tags(SaleId sale, String specHash, long generation) {
     return Map.of(
-        MANAGED_BY, fleet,
+        MANAGED_BY, managedBy,
         SALE_ID, sale.value(),
         SPEC_HASH, specHash,
         GENERATION, Long.toString(generation));

@@ -2,8 +2,8 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ProvisioningState;
-import com.arcal.controller.reconcile.Fleet.Knowledge;
-import com.arcal.controller.reconcile.Fleet.Lookup;
+import com.arcal.controller.reconcile.ObservedApps.Knowledge;
+import com.arcal.controller.reconcile.ObservedApps.Lookup;
 import com.arcal.controller.sale.DesiredSale;
 import java.util.Optional;
 

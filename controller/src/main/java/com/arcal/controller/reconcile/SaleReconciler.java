@@ -12,8 +12,8 @@ import com.arcal.controller.reconcile.Planner.Decision;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.status.Condition;
+import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.Phase;
-import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
 import com.arcal.controller.store.DesiredStateStore;
 import com.arcal.controller.store.StoreProblem;
@@ -21,8 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Level-based reconciliation of one sale: reads the desired state and the observed app on every
@@ -31,94 +29,80 @@ import java.util.stream.Collectors;
  */
 public final class SaleReconciler {
   private final DesiredStateStore store;
-  private final Fleet fleet;
+  private final ObservedApps observed;
   private final Planner planner;
   private final AppSpecs specs;
-  private final Ownership ownership;
   private final ContainerAppsPort apps;
   private final EngineClient engines;
   private final EngineEndpoints endpoints;
   private final StatusBoard board;
   private final HealthWatches watches;
-  private final DeletionBrake brake;
+  private final HeldDeletions deletions;
   private final EngineConvergence engineStep;
   private final ControllerSettings settings;
   private final Clock clock;
 
   public SaleReconciler(
       DesiredStateStore store,
-      Fleet fleet,
+      ObservedApps observed,
+      Planner planner,
+      AppSpecs specs,
       ContainerAppsPort apps,
       EngineClient engines,
       EngineEndpoints endpoints,
       StatusBoard board,
       HealthWatches watches,
-      DeletionBrake brake,
+      HeldDeletions deletions,
+      EngineConvergence engineStep,
       ControllerSettings settings,
       Clock clock) {
     this.store = store;
-    this.fleet = fleet;
-    this.ownership = new Ownership(settings.fleet());
-    this.specs = new AppSpecs(settings.naming(), settings.defaults(), ownership);
-    this.planner = new Planner(ownership, specs);
+    this.observed = observed;
+    this.planner = planner;
+    this.specs = specs;
     this.apps = apps;
     this.engines = engines;
     this.endpoints = endpoints;
     this.board = board;
     this.watches = watches;
-    this.brake = brake;
-    this.engineStep =
-        new EngineConvergence(engines, apps, fleet, board, watches, settings, clock);
+    this.deletions = deletions;
+    this.engineStep = engineStep;
     this.settings = settings;
     this.clock = clock;
-  }
-
-  public Planner planner() {
-    return planner;
-  }
-
-  public AppSpecs specs() {
-    return specs;
-  }
-
-  public Ownership ownership() {
-    return ownership;
   }
 
   public Result reconcile(SaleId id) {
     String appName = settings.naming().appName(id);
     Optional<DesiredSale> desired = store.snapshot().sale(id);
-    Decision decision = planner.decide(desired, fleet.lookup(appName));
+    Decision decision = planner.decide(desired, observed.lookup(appName));
     if (decision.action() == Planner.Action.READ) {
       refresh(appName);
-      decision = planner.decide(desired, fleet.lookup(appName));
+      decision = planner.decide(desired, observed.lookup(appName));
     } else if (decision.action() == Planner.Action.WAIT
-        && !fleet.listCheaperFor(fleet.busy().size())) {
+        && !observed.listCheaperFor(observed.busy().size())) {
       // Only apps with an operation in flight are read one by one, and only while that costs
       // fewer reads than a LIST: otherwise the controller's shared LIST observes them.
       refresh(appName);
-      decision = planner.decide(desired, fleet.lookup(appName));
+      decision = planner.decide(desired, observed.lookup(appName));
     }
-    long generation = desired.map(DesiredSale::generation).orElse(0L);
-    SaleStatus initial = SaleStatus.initial(id, appName, generation, clock.instant());
     return switch (decision.action()) {
       case READ -> Result.requeueAfter(settings.pollInterval());
       case FORGET -> forget(id, appName);
-      case CREATE, UPDATE -> put(desired.get(), decision, initial);
-      case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision, initial);
-      case WAIT -> waiting(id, desired, decision, initial);
-      case CONVERGE_ENGINE -> convergeEngine(desired.get(), appName, initial);
-      case DELETE -> delete(id, appName, initial);
-      case FOREIGN -> foreign(id, decision, initial);
+      case CREATE, UPDATE -> put(desired.get(), decision);
+      case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision);
+      case WAIT -> waiting(id, desired, decision);
+      case CONVERGE_ENGINE -> convergeEngine(desired.get(), appName);
+      case DELETE -> delete(id, appName);
+      case FOREIGN -> foreign(id, decision);
     };
   }
 
   private void refresh(String appName) {
     Optional<AppObservation> app = apps.get(appName);
     if (app.isPresent()) {
-      fleet.observed(app.get());
+      observed.observed(app.get());
     } else {
-      fleet.absent(appName);
+      observed.absent(appName);
     }
   }
 
@@ -129,24 +113,24 @@ public final class SaleReconciler {
     return Result.done();
   }
 
-  private Result put(DesiredSale sale, Decision decision, SaleStatus initial) {
+  private Result put(DesiredSale sale, Decision decision) {
     var request = specs.request(sale);
     AppObservation answered;
     try {
       answered = apps.beginCreateOrUpdate(request);
     } catch (ArmException e) {
       if (e.outcomeUnknown()) {
-        fleet.uncertain(request.name());
+        observed.uncertain(request.name());
       }
       throw e;
     }
-    fleet.observed(answered);
+    observed.observed(answered);
     watches.cancel(sale.id());
     Instant now = clock.instant();
-    String action = decision.action() == Planner.Action.CREATE ? "created" : "updated";
+    HistoryAction action =
+        decision.action() == Planner.Action.CREATE ? HistoryAction.CREATED : HistoryAction.UPDATED;
     board.update(
         sale.id(),
-        initial,
         s -> s.withGeneration(sale.generation())
             .withPhase(Phase.PROVISIONING, null)
             .withError(null)
@@ -156,25 +140,24 @@ public final class SaleReconciler {
     return Result.requeueAfter(backstop());
   }
 
-  private Result retryProvisioning(DesiredSale sale, Decision decision, SaleStatus initial) {
+  private Result retryProvisioning(DesiredSale sale, Decision decision) {
     Instant now = clock.instant();
     board.update(
         sale.id(),
-        initial,
         s -> s.withPhase(Phase.PROVISIONING, null)
             .withError("Azure reported: " + decision.reason())
             .withCondition(Condition.APP_PROVISIONED, false, "ProvisioningFailed", decision.reason(), now));
-    put(sale, decision, initial);
+    put(sale, decision);
     return Result.retryWithBackoff();
   }
 
-  private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d, SaleStatus initial) {
+  private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d) {
     Phase phase = desired.isPresent() ? Phase.PROVISIONING : Phase.DELETING;
-    board.update(id, initial, s -> s.withPhase(phase, null));
+    board.update(id, s -> s.withPhase(phase, null));
     if (desired.isPresent()) {
       // StartSale follows the end of provisioning: let it find the connection open (the
       // channel keeps retrying on its own backoff until the engine listens).
-      fleet.lookup(settings.naming().appName(id)).app()
+      observed.lookup(settings.naming().appName(id)).app()
           .flatMap(endpoints::resolve)
           .ifPresent(ends -> engines.connect(ends.grpc()));
     }
@@ -190,14 +173,13 @@ public final class SaleReconciler {
     return settings.pollInterval().multipliedBy(5);
   }
 
-  private Result convergeEngine(DesiredSale sale, String appName, SaleStatus initial) {
-    AppObservation app = fleet.lookup(appName).app().orElseThrow();
+  private Result convergeEngine(DesiredSale sale, String appName) {
+    AppObservation app = observed.lookup(appName).app().orElseThrow();
     Optional<Endpoints> ends = endpoints.resolve(app);
     Instant now = clock.instant();
     if (ends.isEmpty()) {
       board.update(
           sale.id(),
-          initial,
           s -> s.withPhase(Phase.STARTING, null)
               .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now)
               .withCondition(
@@ -206,15 +188,13 @@ public final class SaleReconciler {
     }
     board.update(
         sale.id(),
-        initial,
         s -> s.withGeneration(sale.generation())
             .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now));
     try {
-      return engineStep.converge(sale, app, ends.get(), initial);
+      return engineStep.converge(sale, app, ends.get());
     } catch (EngineException e) {
       board.update(
           sale.id(),
-          initial,
           s -> s.withPhase(Phase.STARTING, null)
               .withError(e.getMessage())
               .withCondition(Condition.SALE_RUNNING, false, "StartRefused", e.getMessage(), now));
@@ -222,45 +202,43 @@ public final class SaleReconciler {
     }
   }
 
-  private Result delete(SaleId id, String appName, SaleStatus initial) {
+  private Result delete(SaleId id, String appName) {
     Instant now = clock.instant();
     Optional<StoreProblem> problem = store.problem();
     if (problem.isPresent()) {
       // The document in force may be stale or truncated: delete nothing until it reads again.
-      return held(id, initial, "DesiredStateInvalid",
+      return held(id, "DesiredStateInvalid",
           "deletion held while the desired state cannot be read: " + problem.get().message(), now);
     }
-    if (!brake.mayDelete(appName, pendingDeletions(), ownedApps())) {
-      return held(id, initial, "BlastRadiusBrake",
+    if (!deletions.mayDelete(appName)) {
+      return held(id, "BlastRadiusBrake",
           "deletion held until an operator confirms it (POST /deletions/confirm)", now);
     }
-    AppObservation app = fleet.lookup(appName).app().orElseThrow();
+    AppObservation app = observed.lookup(appName).app().orElseThrow();
     stopEngineQuietly(id, app);
     watches.cancel(id);
     try {
       apps.beginDelete(appName);
     } catch (ArmException e) {
       if (e.outcomeUnknown()) {
-        fleet.uncertain(appName);
+        observed.uncertain(appName);
       }
       throw e;
     }
-    fleet.observed(app.withState(ProvisioningState.DELETING));
+    observed.observed(app.withState(ProvisioningState.DELETING));
     endpoints.resolve(app).ifPresent(ends -> engines.forget(ends.grpc()));
     engineStep.forget(appName);
     board.update(
         id,
-        initial,
         s -> s.withPhase(Phase.DELETING, null)
             .withoutCondition(Condition.DELETION_HELD)
-            .withHistory(now, "deleted", "DELETE " + appName));
+            .withHistory(now, HistoryAction.DELETED, "DELETE " + appName));
     return Result.requeueAfter(backstop());
   }
 
-  private Result held(SaleId id, SaleStatus initial, String reason, String message, Instant now) {
+  private Result held(SaleId id, String reason, String message, Instant now) {
     board.update(
         id,
-        initial,
         s -> s.withPhase(Phase.DELETING, null)
             .withCondition(Condition.DELETION_HELD, true, reason, message, now));
     return Result.done();
@@ -283,24 +261,9 @@ public final class SaleReconciler {
             });
   }
 
-  private Result foreign(SaleId id, Decision decision, SaleStatus initial) {
+  private Result foreign(SaleId id, Decision decision) {
     board.update(
-        id, initial, s -> s.withPhase(Phase.FAILED, null).withError(decision.reason()));
+        id, s -> s.withPhase(Phase.FAILED, null).withError(decision.reason()));
     return Result.done();
-  }
-
-  /** Owned apps that no desired sale wants. */
-  Set<String> pendingDeletions() {
-    var desired = store.snapshot().asMap().keySet();
-    return fleet.apps().stream()
-        .filter(ownership::owns)
-        .filter(a -> a.state() != ProvisioningState.DELETING)
-        .filter(a -> ownership.saleOf(a).map(s -> !desired.contains(s)).orElse(false))
-        .map(AppObservation::name)
-        .collect(Collectors.toSet());
-  }
-
-  private int ownedApps() {
-    return (int) fleet.apps().stream().filter(ownership::owns).count();
   }
 }

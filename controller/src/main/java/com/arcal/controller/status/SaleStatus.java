@@ -95,7 +95,7 @@ public record SaleStatus(
         saleId, appName, phase, conditions, wsUrl, lastError, generation, history, updatedAt);
   }
 
-  public SaleStatus withHistory(Instant at, String action, String detail) {
+  public SaleStatus withHistory(Instant at, HistoryAction action, String detail) {
     List<HistoryEntry> next = new ArrayList<>(history);
     next.add(new HistoryEntry(at, action, detail));
     if (next.size() > HISTORY_LIMIT) {

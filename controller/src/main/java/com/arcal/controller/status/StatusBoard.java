@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,12 +19,18 @@ import java.util.function.UnaryOperator;
  */
 public final class StatusBoard {
   private final Clock clock;
+  private final Function<SaleId, SaleStatus> seed;
   private final ConcurrentSkipListMap<SaleId, SaleStatus> statuses = new ConcurrentSkipListMap<>();
   private final List<Consumer<StatusChange>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicLong revision = new AtomicLong();
 
-  public StatusBoard(Clock clock) {
+  /**
+   * A board whose first update of a sale starts from {@code seed}'s status for it (what the
+   * controller knows before observing anything: the app name, the desired generation).
+   */
+  public StatusBoard(Clock clock, Function<SaleId, SaleStatus> seed) {
     this.clock = clock;
+    this.seed = seed;
   }
 
   /** A change: {@code after} is empty when the sale left the board. */
@@ -47,16 +54,16 @@ public final class StatusBoard {
   }
 
   /**
-   * Applies the update to the sale's status (the {@code initial} one when it has none yet) and
-   * publishes it if it changed.
+   * Applies the update to the sale's status (the seed's when it has none yet) and publishes it if
+   * it changed.
    */
-  public SaleStatus update(SaleId id, SaleStatus initial, UnaryOperator<SaleStatus> update) {
+  public SaleStatus update(SaleId id, UnaryOperator<SaleStatus> update) {
     SaleStatus[] result = new SaleStatus[1];
     boolean[] changed = new boolean[1];
     statuses.compute(
         id,
         (k, old) -> {
-          SaleStatus base = old == null ? initial : old;
+          SaleStatus base = old == null ? seed.apply(id) : old;
           SaleStatus next = update.apply(base);
           changed[0] = old == null || !next.sameAs(old);
           result[0] = changed[0] ? next.at(clock.instant()) : old;

@@ -125,7 +125,7 @@ class ControllerIT {
     foreign.withTags(Map.of("team", "someone-else"));
     azure.sdk().serviceClient().getContainerApps().createOrUpdate(EmulatedAzure.GROUP, "sale-theirs", foreign);
 
-    orchestrator.parts.controller().resync();
+    orchestrator.parts.resync().run();
     desire("vente-01", Map.of());
     await().atMost(CONVERGE).until(() -> orchestrator.running("vente-01"));
 
@@ -154,11 +154,11 @@ class ControllerIT {
 
     store.replace(Map.of(), store.snapshot().version());
 
-    await().atMost(CONVERGE).until(() -> orchestrator.parts.controller().heldDeletions().size() == 8);
-    orchestrator.parts.controller().resync();
+    await().atMost(CONVERGE).until(() -> orchestrator.parts.deletions().held().size() == 8);
+    orchestrator.parts.resync().run();
     assertThat(app("sale-s0")).isPresent();
 
-    orchestrator.parts.controller().confirmDeletions();
+    orchestrator.parts.deletions().confirm();
 
     await().atMost(CONVERGE).until(() -> app("sale-s0").isEmpty() && app("sale-s7").isEmpty());
   }

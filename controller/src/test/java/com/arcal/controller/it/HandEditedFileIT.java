@@ -31,7 +31,7 @@ class HandEditedFileIT {
 
       Files.writeString(file, "{\"sales\": {\"vente-01\": {");
       await().atMost(Duration.ofSeconds(10)).until(() -> store.problem().isPresent());
-      orchestrator.parts.controller().resync();
+      orchestrator.parts.resync().run();
 
       assertThat(store.problem().orElseThrow().message()).containsIgnoringCase("line");
       assertThat(orchestrator.running("vente-02")).isTrue();

@@ -11,8 +11,7 @@ import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.reconcile.ControllerSettings;
-import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
-import com.arcal.controller.reconcile.ControllerWiring;
+import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
@@ -63,26 +62,23 @@ final class TestOrchestrator implements AutoCloseable {
             List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
     this.engines = new GrpcEngineClient(Duration.ofSeconds(2));
     ControllerSettings settings =
-        new ControllerSettings(
-            "it-fleet",
-            NAMING,
-            new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
-            4,
-            Duration.ofSeconds(2),
-            Duration.ofMillis(200),
-            Duration.ofSeconds(20),
-            Duration.ofSeconds(40),
-            BrakeSettings.defaults());
+        ControllerSettings.builder(
+                "it-fleet", NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
+            .workers(4)
+            .resyncPeriod(Duration.ofSeconds(2))
+            .pollInterval(Duration.ofMillis(200))
+            .engineHealing(Duration.ofSeconds(20), Duration.ofSeconds(40))
+            .build();
     var apps = new AzureContainerApps(manager, azure.target);
     var backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1);
-    this.parts =
-        elector.isEmpty()
-            ? ControllerWiring.wire(
-                store, apps, engines, new LocalEndpoints(), settings, backoff, metrics, clock,
-                new SplittableRandom(7))
-            : ControllerWiring.wire(
-                store, apps, engines, new LocalEndpoints(), settings, backoff, metrics, clock,
-                new SplittableRandom(7), elector.get());
+    var wiring =
+        ControllerWiring.builder(store, apps, engines, new LocalEndpoints(), settings)
+            .backoff(backoff)
+            .metrics(metrics)
+            .clock(clock)
+            .random(new SplittableRandom(7));
+    elector.ifPresent(wiring::elector);
+    this.parts = wiring.build();
   }
 
   TestOrchestrator(EmulatedAzure azure, DesiredStateStore store) {

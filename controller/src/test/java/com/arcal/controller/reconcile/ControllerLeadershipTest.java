@@ -3,13 +3,13 @@ package com.arcal.controller.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.endpoint.LocalEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import com.arcal.controller.fake.FakeLeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.queue.Backoff;
-import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
@@ -40,28 +40,20 @@ class ControllerLeadershipTest {
   void setUp() {
     store = new InMemoryDesiredStateStore(naming, Clock.systemUTC(), false);
     ControllerSettings settings =
-        new ControllerSettings(
-            "test-fleet",
-            naming,
-            new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
-            2,
-            Duration.ofMinutes(10), // no periodic resync during the test: only leadership's
-            Duration.ofMillis(100),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(60),
-            BrakeSettings.defaults());
+        ControllerSettings.builder(
+                "test-fleet", naming, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
+            .workers(2)
+            .resyncPeriod(Duration.ofMinutes(10)) // no periodic resync during the test: only leadership's
+            .pollInterval(Duration.ofMillis(100))
+            .engineHealing(Duration.ofSeconds(30), Duration.ofSeconds(60))
+            .build();
     controller =
-        ControllerWiring.wire(
-                store,
-                apps,
-                new FakeEngines(),
-                new LocalEndpoints(),
-                settings,
-                new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 0.1),
-                new ControllerMetrics(registry),
-                Clock.systemUTC(),
-                new SplittableRandom(3),
-                elector)
+        ControllerWiring.builder(store, apps, new FakeEngines(), new LocalEndpoints(), settings)
+            .backoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 0.1))
+            .metrics(new ControllerMetrics(registry))
+            .random(new SplittableRandom(3))
+            .elector(elector)
+            .build()
             .controller();
   }
 

@@ -3,6 +3,7 @@ package com.arcal.controller.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.azure.ProvisioningState;
@@ -10,14 +11,11 @@ import com.arcal.controller.endpoint.LocalEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import com.arcal.controller.fake.MutableClock;
-import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.queue.Backoff;
-import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.store.InMemoryDesiredStateStore;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,16 +27,12 @@ class ControllerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final AppNaming naming = new AppNaming("sale-");
   private final ControllerSettings settings =
-      new ControllerSettings(
-          "fleet",
-          naming,
-          new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
-          2,
-          Duration.ofHours(1),
-          Duration.ofMillis(50),
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(60),
-          BrakeSettings.defaults());
+      ControllerSettings.builder("fleet", naming, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
+          .workers(2)
+          .resyncPeriod(Duration.ofHours(1))
+          .pollInterval(Duration.ofMillis(50))
+          .engineHealing(Duration.ofSeconds(30), Duration.ofSeconds(60))
+          .build();
 
   @Test
   void firstStartAdoptsOwnedAppsEvenWhenTheFirstListFails() {
@@ -57,24 +51,19 @@ class ControllerTest {
             Map.of(AppSpecs.ENV_SALE_CONFIG, "{\"lots\":\"4\"}")));
     InMemoryDesiredStateStore store = new InMemoryDesiredStateStore(naming, clock, true);
     var parts =
-        ControllerWiring.wire(
-            store,
-            apps,
-            new FakeEngines(),
-            new LocalEndpoints(),
-            settings,
-            new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0),
-            new ControllerMetrics(new SimpleMeterRegistry()),
-            clock,
-            new SplittableRandom(1));
+        ControllerWiring.builder(store, apps, new FakeEngines(), new LocalEndpoints(), settings)
+            .backoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0))
+            .clock(clock)
+            .random(new SplittableRandom(1))
+            .build();
     apps.failNext(new ArmException("ARM unreachable", 503, "", null, false, null));
 
     try (Controller controller = parts.controller()) {
       controller.start();
-      assertThat(controller.platformProblem()).isPresent();
+      assertThat(parts.resync().platformProblem()).isPresent();
       assertThat(store.snapshot().asMap()).isEmpty();
 
-      assertThat(controller.resync()).isTrue();
+      assertThat(parts.resync().run()).isTrue();
 
       assertThat(store.snapshot().sale(new SaleId("live")).orElseThrow().spec().config())
           .containsEntry("lots", "4");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ProvisioningState;
-import com.arcal.controller.reconcile.Fleet.Knowledge;
-import com.arcal.controller.reconcile.Fleet.Lookup;
+import com.arcal.controller.reconcile.ObservedApps.Knowledge;
+import com.arcal.controller.reconcile.ObservedApps.Lookup;
 import com.arcal.controller.reconcile.Planner.Action;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.DesiredSale;

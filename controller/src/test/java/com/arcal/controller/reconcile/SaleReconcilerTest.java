@@ -9,12 +9,13 @@ import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import com.arcal.controller.fake.MutableClock;
-import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
 import com.arcal.controller.store.InMemoryDesiredStateStore;
 import java.time.Duration;
@@ -33,44 +34,50 @@ class SaleReconcilerTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final AppNaming naming = new AppNaming("sale-");
   private final ControllerSettings settings =
-      new ControllerSettings(
-          "test-fleet",
-          naming,
-          new SaleDefaults("arcal/engine:local", "0.5", "1Gi"),
-          1,
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(30),
-          Duration.ofSeconds(60),
-          BrakeSettings.defaults());
+      ControllerSettings.builder(
+              "test-fleet", naming, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
+          .workers(1)
+          .pollInterval(Duration.ofSeconds(1))
+          .engineHealing(Duration.ofSeconds(30), Duration.ofSeconds(60))
+          .build();
   private final FakeContainerApps apps = new FakeContainerApps();
   private final FakeEngines engines = new FakeEngines();
   private final List<SaleId> unhealthy = new ArrayList<>();
   private InMemoryDesiredStateStore store;
-  private Fleet fleet;
+  private ObservedApps fleet;
   private StatusBoard board;
-  private DeletionBrake brake;
+  private HeldDeletions deletions;
+  private final List<SaleId> confirmed = new ArrayList<>();
   private SaleReconciler reconciler;
 
   @BeforeEach
   void setUp() {
     store = new InMemoryDesiredStateStore(naming, clock, false);
-    fleet = new Fleet();
-    board = new StatusBoard(clock);
-    brake = new DeletionBrake(settings.brake());
+    fleet = new ObservedApps();
+    board =
+        new StatusBoard(clock, id -> SaleStatus.initial(id, naming.appName(id), 0, clock.instant()));
+    Ownership ownership = new Ownership(settings.managedBy());
+    AppSpecs specs = new AppSpecs(naming, settings.defaults(), ownership);
+    deletions =
+        new HeldDeletions(
+            new DeletionBrake(settings.brake()), store, fleet, ownership, confirmed::add);
+    HealthWatches watches = new HealthWatches(engines, unhealthy::add);
     reconciler =
         new SaleReconciler(
             store,
             fleet,
+            new Planner(ownership, specs),
+            specs,
             apps,
             engines,
             new LocalEndpoints(),
             board,
-            new HealthWatches(engines, unhealthy::add),
-            brake,
+            watches,
+            deletions,
+            new EngineConvergence(engines, apps, fleet, board, watches, settings, clock),
             settings,
             clock);
-    fleet.listed(fleet.beginList(), apps.list());
+    fleet.relist(apps);
   }
 
   private void desire(SaleId id, Map<String, String> config) {
@@ -158,7 +165,7 @@ class SaleReconcilerTest {
   void foreignAppIsNeverTouched() {
     apps.seed(
         new AppObservation(APP, Map.of(), ProvisioningState.SUCCEEDED, "r", "", List.of(), "x", Map.of()));
-    fleet.listed(fleet.beginList(), apps.list());
+    fleet.relist(apps);
     desire(SALE, Map.of());
 
     reconciler.reconcile(SALE);
@@ -180,7 +187,7 @@ class SaleReconcilerTest {
     reconciler.reconcile(SALE);
 
     assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
-    assertThat(board.get(SALE).orElseThrow().history()).anyMatch(h -> h.action().equals("healed"));
+    assertThat(board.get(SALE).orElseThrow().history()).anyMatch(h -> h.action() == HistoryAction.HEALED);
   }
 
   @Test
@@ -234,17 +241,18 @@ class SaleReconcilerTest {
       reconciler.reconcile(id);
     }
     apps.completeAll();
-    fleet.listed(fleet.beginList(), apps.list());
+    fleet.relist(apps);
     for (int i = 0; i < 10; i++) {
       store.delete(new SaleId("s" + i), Optional.empty());
     }
 
     reconciler.reconcile(new SaleId("s0"));
     assertThat(apps.count("delete")).isZero();
-    assertThat(brake.held()).hasSize(10);
+    assertThat(deletions.held()).hasSize(10);
     assertThat(board.get(new SaleId("s0")).orElseThrow().condition("DeletionHeld")).isPresent();
 
-    brake.confirm();
+    assertThat(deletions.confirm()).hasSize(10);
+    assertThat(confirmed).as("the released sales are enqueued").hasSize(10);
     reconciler.reconcile(new SaleId("s0"));
     assertThat(apps.count("delete")).isEqualTo(1);
   }
@@ -275,7 +283,7 @@ class SaleReconcilerTest {
       reconciler.reconcile(id);
     }
     apps.completeAll();
-    fleet.listed(fleet.beginList(), apps.list());
+    fleet.relist(apps);
     store.delete(new SaleId("s0"), Optional.empty());
 
     reconciler.reconcile(new SaleId("s0"));

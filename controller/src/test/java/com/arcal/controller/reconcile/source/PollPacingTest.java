@@ -1,4 +1,4 @@
-package com.arcal.controller.reconcile;
+package com.arcal.controller.reconcile.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.arcal.controller.reconcile;
+package com.arcal.controller.reconcile.source;
 
 import java.time.Duration;
 

@@ -1,6 +1,7 @@
 package com.arcal.controller.reconcile;
 
 import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.ContainerAppsPort;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Invariant: an entry written after a LIST started is newer than that LIST's answer and
  * survives it (a LIST that raced with our PUT must not make the new app look absent).
  */
-public final class Fleet {
+public final class ObservedApps {
   /** Apps per page of ARM's LIST of container apps, to estimate what a LIST costs. */
   public static final int LIST_PAGE_SIZE = 100;
 
@@ -38,13 +39,18 @@ public final class Fleet {
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean listedOnce;
 
-  /** Call before sending a LIST; pass the result to {@link #listed}. */
-  public long beginList() {
-    return sequence.incrementAndGet();
+  /**
+   * Sends one full LIST and replaces what it saw, keeping entries written while it was in flight.
+   * Returns the apps listed; a failed LIST throws and changes nothing.
+   */
+  public List<AppObservation> relist(ContainerAppsPort port) {
+    long started = sequence.incrementAndGet();
+    List<AppObservation> listed = port.list();
+    replace(started, listed);
+    return listed;
   }
 
-  /** Replaces what the LIST saw, keeping entries written since {@code listStarted}. */
-  public synchronized void listed(long listStarted, List<AppObservation> apps) {
+  private synchronized void replace(long listStarted, List<AppObservation> apps) {
     Map<String, AppObservation> seen = new ConcurrentHashMap<>();
     apps.forEach(a -> seen.put(a.name(), a));
     entries.entrySet().removeIf(e -> e.getValue().sequence() < listStarted && !seen.containsKey(e.getKey()));

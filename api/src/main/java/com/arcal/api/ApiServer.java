@@ -1,16 +1,23 @@
-package com.arcal.api.http;
+package com.arcal.api;
 
 import com.arcal.api.config.Settings;
 import com.arcal.api.desired.DeletionRoutes;
 import com.arcal.api.desired.DesiredStateRoutes;
 import com.arcal.api.events.EventRoutes;
 import com.arcal.api.events.StatusEvents;
+import com.arcal.api.http.Backend;
+import com.arcal.api.http.BearerAuth;
+import com.arcal.api.http.Json;
+import com.arcal.api.http.JsonBodies;
+import com.arcal.api.http.ProblemMapper;
+import com.arcal.api.http.RouteGroup;
 import com.arcal.api.ops.OpsRoutes;
 import com.arcal.api.sales.SaleViews;
 import com.arcal.api.sales.SalesRoutes;
 import com.arcal.api.web.WebRoutes;
 import com.arcal.controller.sale.SaleDefaults;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.json.JavalinJackson;
@@ -18,8 +25,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The REST server: the route groups, the bearer-token check in front of every mutating request,
@@ -45,7 +50,8 @@ public final class ApiServer implements AutoCloseable {
   /** Starts listening on {@code http.host():http.port()} (port 0 picks a free one). */
   public static ApiServer start(Settings.Http http, Backend backend, SaleDefaults defaults) {
     ObjectMapper json = Json.mapper();
-    ExecutorService responses = Executors.newCachedThreadPool(daemon("api-wait"));
+    ExecutorService responses = Executors.newCachedThreadPool(
+            new ThreadFactoryBuilder().setDaemon(true).setNameFormat("api-wait-%d").build());
     StatusEvents events =
         new StatusEvents(
             backend.board(), backend.store(),
@@ -119,14 +125,5 @@ public final class ApiServer implements AutoCloseable {
     events.close();
     app.stop();
     responses.shutdownNow();
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -1,0 +1,187 @@
+package com.arcal.controller;
+
+import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.engine.EngineClient;
+import com.arcal.controller.leader.LeaderElector;
+import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.queue.Backoff;
+import com.arcal.controller.queue.RateLimitingWorkQueue;
+import com.arcal.controller.reconcile.AppSpecs;
+import com.arcal.controller.reconcile.Controller;
+import com.arcal.controller.reconcile.ControllerSettings;
+import com.arcal.controller.reconcile.DeletionBrake;
+import com.arcal.controller.reconcile.EngineConvergence;
+import com.arcal.controller.reconcile.FailurePolicy;
+import com.arcal.controller.reconcile.FleetPlanner;
+import com.arcal.controller.reconcile.HealthWatches;
+import com.arcal.controller.reconcile.HeldDeletions;
+import com.arcal.controller.reconcile.LeadershipHandoff;
+import com.arcal.controller.reconcile.ObservedApps;
+import com.arcal.controller.reconcile.Ownership;
+import com.arcal.controller.reconcile.Planner;
+import com.arcal.controller.reconcile.SaleReconciler;
+import com.arcal.controller.reconcile.source.DesiredChanges;
+import com.arcal.controller.reconcile.source.InFlightPoll;
+import com.arcal.controller.reconcile.source.Resync;
+import com.arcal.controller.reconcile.source.Source;
+import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.status.StatusBoard;
+import com.arcal.controller.store.DesiredStateStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Assembles the controller from its seams: the only place that knows every part. The caller
+ * keeps ownership of the seams (store, port, engine client, elector) and closes them after the
+ * controller.
+ */
+public final class ControllerWiring {
+  private ControllerWiring() {}
+
+  /** The assembled parts the API reads from. */
+  public record Parts(
+      Controller controller,
+      StatusBoard board,
+      FleetPlanner planner,
+      Resync resync,
+      HeldDeletions deletions,
+      ObservedApps observed) {}
+
+  /** A builder over the four seams and the settings; everything else has a default. */
+  public static Builder builder(
+      DesiredStateStore store,
+      ContainerAppsPort apps,
+      EngineClient engines,
+      EngineEndpoints endpoints,
+      ControllerSettings settings) {
+    return new Builder(store, apps, engines, endpoints, settings);
+  }
+
+  /** Optional parts, each with its default. */
+  public static final class Builder {
+    private final DesiredStateStore store;
+    private final ContainerAppsPort apps;
+    private final EngineClient engines;
+    private final EngineEndpoints endpoints;
+    private final ControllerSettings settings;
+    private Backoff backoff = Backoff.defaults();
+    private ControllerMetrics metrics;
+    private Clock clock = Clock.systemUTC();
+    private RandomGenerator random = new SplittableRandom();
+    private Optional<LeaderElector> elector = Optional.empty();
+
+    private Builder(
+        DesiredStateStore store,
+        ContainerAppsPort apps,
+        EngineClient engines,
+        EngineEndpoints endpoints,
+        ControllerSettings settings) {
+      this.store = store;
+      this.apps = apps;
+      this.engines = engines;
+      this.endpoints = endpoints;
+      this.settings = settings;
+    }
+
+    public Builder backoff(Backoff backoff) {
+      this.backoff = backoff;
+      return this;
+    }
+
+    /** Where the controller's metrics go; a throwaway registry by default. */
+    public Builder metrics(ControllerMetrics metrics) {
+      this.metrics = metrics;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder random(RandomGenerator random) {
+      this.random = random;
+      return this;
+    }
+
+    /**
+     * Reconcile only while {@code elector} says this replica leads, and resync in full each time
+     * it gains leadership; {@code leader_election_master_status} shows the role. The caller starts
+     * and closes the elector (close it after the controller). Without one, this replica always
+     * leads.
+     */
+    public Builder elector(LeaderElector elector) {
+      this.elector = Optional.of(elector);
+      return this;
+    }
+
+    public Parts build() {
+      ControllerMetrics metrics =
+          this.metrics != null ? this.metrics : new ControllerMetrics(new SimpleMeterRegistry());
+      BooleanSupplier leading = elector.<BooleanSupplier>map(e -> e::isLeader).orElse(() -> true);
+      StatusBoard board = new StatusBoard(clock, this::seed);
+      ObservedApps observed = new ObservedApps();
+      Ownership ownership = new Ownership(settings.managedBy());
+      AppSpecs specs = new AppSpecs(settings.naming(), settings.defaults(), ownership);
+      Planner planner = new Planner(ownership, specs);
+      RateLimitingWorkQueue<SaleId> queue = new RateLimitingWorkQueue<>(backoff, random, metrics);
+      FailurePolicy failures = new FailurePolicy(board, clock);
+      HeldDeletions deletions =
+          new HeldDeletions(
+              new DeletionBrake(settings.brake()), store, observed, ownership, queue::add);
+      HealthWatches watches = new HealthWatches(engines, queue::add);
+      EngineConvergence engineStep =
+          new EngineConvergence(engines, apps, observed, board, watches, settings, clock);
+      SaleReconciler reconciler =
+          new SaleReconciler(
+              store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
+              engineStep, settings, clock);
+      // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
+      // forward would only be refused again and push it to the back of the budget's queue.
+      Resync resync =
+          new Resync(
+              store, apps, observed, ownership, specs, board, metrics, leading,
+              id -> {
+                if (!failures.deferred(id)) {
+                  queue.addLowPriority(id);
+                }
+              },
+              settings.resyncPeriod(), random);
+      List<Source> sources =
+          List.of(
+              new DesiredChanges(store, queue::add),
+              resync,
+              new InFlightPoll(
+                  observed, apps, ownership, leading, queue::add, settings.pollInterval()),
+              watches);
+      Controller controller =
+          new Controller(
+              queue, reconciler, failures, sources, metrics, settings.workers(), clock, leading);
+      elector.ifPresent(e -> e.addListener(new LeadershipHandoff(controller, resync)));
+      metrics.bindLeader(leading);
+      metrics.bind(queue::depth, board);
+      FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed);
+    }
+
+    /** A sale's status before anything is observed: its app name and desired generation. */
+    private SaleStatus seed(SaleId id) {
+      String appName;
+      try {
+        appName = settings.naming().appName(id);
+      } catch (RuntimeException e) {
+        appName = ""; // an id no app can carry: its status says why through lastError
+      }
+      long generation = store.snapshot().sale(id).map(DesiredSale::generation).orElse(0L);
+      return SaleStatus.initial(id, appName, generation, clock.instant());
+    }
+  }
+}

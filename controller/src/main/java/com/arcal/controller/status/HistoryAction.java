@@ -1,0 +1,22 @@
+package com.arcal.controller.status;
+
+import java.util.Locale;
+
+/** What the controller did for a sale, as its history records it. */
+public enum HistoryAction {
+  /** The app was created (PUT of a new app). */
+  CREATED,
+  /** The app was given a new spec (PUT of an existing app). */
+  UPDATED,
+  /** The engine was started for the first time (StartSale). */
+  STARTED,
+  /** Something broken was repaired: an engine started again, a revision restarted, an app recreated. */
+  HEALED,
+  /** The app was deleted. */
+  DELETED;
+
+  /** The word shown by the API and the CLI ("created", "healed"...). */
+  public String display() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}
