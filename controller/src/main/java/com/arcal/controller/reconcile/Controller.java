@@ -2,8 +2,8 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.ArcalException;
 import com.arcal.controller.azure.AppObservation;
-import com.arcal.controller.azure.ArmBudgetPolicy;
 import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.BudgetExhaustedException;
 import com.arcal.controller.azure.ContainerAppsPort;
 import com.arcal.controller.queue.WorkQueue;
 import com.arcal.controller.sale.DesiredState;
@@ -396,7 +396,7 @@ public final class Controller implements AutoCloseable {
         s -> permanent ? s.withPhase(Phase.FAILED, null).withError(message) : s.withError(message));
     if (t instanceof ArmException arm && arm.retryAfter().isPresent()) {
       queue.addAfter(key, arm.retryAfter().get());
-      if (arm.code().equals(ArmBudgetPolicy.BUDGET_EXHAUSTED)) {
+      if (arm instanceof BudgetExhaustedException) {
         budgetDeferred.put(key, clock.instant().plus(arm.retryAfter().get()));
       }
     } else if (permanent) {

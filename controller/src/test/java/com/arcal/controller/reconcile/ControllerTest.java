@@ -67,7 +67,7 @@ class ControllerTest {
             new ControllerMetrics(new SimpleMeterRegistry()),
             clock,
             new SplittableRandom(1));
-    apps.failNext(new ArmException("ARM unreachable", 503, "", null, false, null));
+    apps.failNext(ArmException.fromResponse("ARM unreachable", 503, "", null, null));
 
     try (Controller controller = parts.controller()) {
       controller.start();
