@@ -52,7 +52,7 @@ class OpsTest {
   @Test
   void notReadyWhileThePlatformDoesNotAnswer() {
     FakeContainerApps apps = new FakeContainerApps();
-    apps.failNext(new ArmException("ARM is down", 503, "ServiceUnavailable", null, true, null));
+    apps.failNext(ArmException.fromResponse("ARM is down", 503, "ServiceUnavailable", null, null));
     try (Orchestrator orch = Orchestrator.start(
         Settings.of(Map.of("ARCAL_HTTP_PORT", "0",
             "ARCAL_STATE_FILE", dir.resolve("s.json").toString(),

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * {@code x-ms-ratelimit-remaining-*} headers correct our idea of what is left.
  *
  * <p>A request that cannot get a token within {@code maxWait} is not sent: it fails with a
- * retryable {@link ArmException} carrying the expected wait, and its key is requeued for then.
+ * {@link BudgetExhaustedException} carrying the expected wait, and its key is requeued for then.
  */
 public final class ArmBudgetPolicy implements HttpPipelinePolicy {
   /**
@@ -26,9 +26,6 @@ public final class ArmBudgetPolicy implements HttpPipelinePolicy {
    * two workers, not all of them; refused work is requeued for its slot (ArmBudget#retryDelay).
    */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(200);
-
-  /** Error code of a request refused by our own budget (nothing was sent). */
-  public static final String BUDGET_EXHAUSTED = "ClientBudgetExhausted";
 
   private final ArmBudget budget;
   private final Duration maxWait;
@@ -82,14 +79,7 @@ public final class ArmBudgetPolicy implements HttpPipelinePolicy {
       granted = false;
     }
     if (!granted) {
-      Duration wait = budget.retryDelay(kind);
-      throw new ArmException(
-          "ARM " + kind.name().toLowerCase() + " budget spent; next token in " + wait.toMillis() + " ms",
-          0,
-          BUDGET_EXHAUSTED,
-          wait.isZero() ? Duration.ofMillis(100) : wait,
-          false,
-          null);
+      throw ArmException.budgetExhausted(kind, budget.retryDelay(kind));
     }
     return kind;
   }

@@ -222,13 +222,12 @@ public final class AzureContainerApps implements ContainerAppsPort {
       throw fromResponse(what, e);
     } catch (RuntimeException e) {
       for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-        if (t instanceof ArmException arm) {
-          throw arm; // our own budget refusal, wrapped by the SDK: nothing was sent
+        if (t instanceof BudgetExhaustedException refusal) {
+          throw refusal; // our own budget refusal, wrapped by the SDK: nothing was sent
         }
       }
       // No answer: a write may or may not have been applied.
-      throw new ArmException(
-          what + " failed without an answer: " + rootMessage(e), 0, "", null, write, e);
+      throw ArmException.noAnswer(what + " failed without an answer: " + rootMessage(e), write, e);
     }
   }
 
@@ -241,12 +240,11 @@ public final class AzureContainerApps implements ContainerAppsPort {
       code = me.getValue().getCode();
       message = me.getValue().getMessage();
     }
-    return new ArmException(
+    return ArmException.fromResponse(
         what + " failed: " + status + " " + code + ": " + message,
         status,
         code,
         response == null ? null : RetryAfter.parse(response.getHeaderValue("Retry-After")).orElse(null),
-        false,
         e);
   }
 

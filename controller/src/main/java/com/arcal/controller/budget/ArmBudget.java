@@ -21,11 +21,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ArmBudget {
   static final Duration MAX_SLICE = Duration.ofMillis(100);
-  // Indexes into the arrays of counts.
-  private static final int GRANTED = 0;
-  private static final int DENIED = 1;
-  private static final int THROTTLED = 2;
-  private static final int WAITED_NANOS = 3;
 
   private final Clock clock;
   private final BudgetSettings settings;
@@ -33,23 +28,15 @@ public final class ArmBudget {
   private final ReentrantLock lock = new ReentrantLock(true);
   /** Only ever awaited with a timeout: no event makes a token come sooner than computed. */
   private final Condition timedWait = lock.newCondition();
-  private final Map<ArmOperation, TokenBucket> buckets = new EnumMap<>(ArmOperation.class);
-  /** Guarded by lock. */
-  private final Map<ArmOperation, long[]> counts = new EnumMap<>(ArmOperation.class);
-  /** Callers inside {@link #acquire} waiting for a token of each kind. Guarded by lock. */
-  private final Map<ArmOperation, int[]> waiters = new EnumMap<>(ArmOperation.class);
-  /** The next time handed out by {@link #retryDelay} for each kind. Guarded by lock. */
-  private final Map<ArmOperation, Instant> nextRetrySlot = new EnumMap<>(ArmOperation.class);
+  /** One entry per kind, made in the constructor. Each entry is guarded by lock. */
+  private final Map<ArmOperation, OperationBudget> kinds = new EnumMap<>(ArmOperation.class);
 
   public ArmBudget(BudgetSettings settings, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     Instant now = clock.instant();
     for (ArmOperation kind : ArmOperation.values()) {
-      buckets.put(kind, new TokenBucket(settings.bucket(kind), now));
-      counts.put(kind, new long[4]);
-      waiters.put(kind, new int[1]);
-      nextRetrySlot.put(kind, now);
+      kinds.put(kind, new OperationBudget(settings.bucket(kind), now));
     }
   }
 
@@ -69,41 +56,42 @@ public final class ArmBudget {
   public boolean acquire(ArmOperation kind, Duration maxWait) throws InterruptedException {
     lock.lockInterruptibly();
     try {
+      OperationBudget op = kinds.get(kind);
       Instant start = clock.instant();
       Instant deadline = start.plus(maxWait.isNegative() ? Duration.ZERO : maxWait);
-      TokenBucket bucket = buckets.get(kind);
-      long[] count = counts.get(kind);
-      int[] waiting = waiters.get(kind);
-      if (bucket.tryTake(start)) {
-        count[GRANTED]++;
+      if (op.tryTake(start, start)) {
         return true;
       }
-      if (start.plus(queuedWait(kind, start)).isAfter(deadline)) {
-        count[DENIED]++;
+      if (start.plus(op.queuedWait(start)).isAfter(deadline)) {
+        op.deny();
         return false;
       }
-      waiting[0]++;
+      op.startWaiting();
       try {
-        while (true) {
-          Instant now = clock.instant();
-          if (bucket.tryTake(now)) {
-            count[GRANTED]++;
-            count[WAITED_NANOS] += Math.max(0, Duration.between(start, now).toNanos());
-            return true;
-          }
-          Duration wait = bucket.timeToToken(now);
-          if (now.plus(wait).isAfter(deadline)) {
-            count[DENIED]++;
-            return false;
-          }
-          long slice = Math.min(Math.max(wait.toNanos(), 1), MAX_SLICE.toNanos());
-          timedWait.awaitNanos(slice);
-        }
+        return awaitToken(op, start, deadline);
       } finally {
-        waiting[0]--;
+        op.stopWaiting();
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Waits in slices until a token or until none can come by the deadline. Holds lock. */
+  private boolean awaitToken(OperationBudget op, Instant start, Instant deadline)
+      throws InterruptedException {
+    while (true) {
+      Instant now = clock.instant();
+      if (op.tryTake(start, now)) {
+        return true;
+      }
+      Duration wait = op.timeToToken(now);
+      if (now.plus(wait).isAfter(deadline)) {
+        op.deny();
+        return false;
+      }
+      long slice = Math.min(Math.max(wait.toNanos(), 1), MAX_SLICE.toNanos());
+      timedWait.awaitNanos(slice);
     }
   }
 
@@ -115,30 +103,7 @@ public final class ArmBudget {
   public Duration retryDelay(ArmOperation kind) {
     lock.lock();
     try {
-      Instant now = clock.instant();
-      Instant earliest = now.plus(queuedWait(kind, now));
-      Instant slot = nextRetrySlot.get(kind).isAfter(earliest) ? nextRetrySlot.get(kind) : earliest;
-      nextRetrySlot.put(kind, slot.plus(perToken(kind)));
-      return Duration.between(now, slot);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Time until a token, behind the callers already waiting. Call with the lock held. */
-  private Duration queuedWait(ArmOperation kind, Instant now) {
-    return buckets.get(kind).timeToToken(now).plus(perToken(kind).multipliedBy(waiters.get(kind)[0]));
-  }
-
-  private Duration perToken(ArmOperation kind) {
-    return Duration.ofNanos((long) (1e9 / settings.bucket(kind).perSecond()));
-  }
-
-  /** How long a caller would wait for a token of this kind now (zero when one is available). */
-  public Duration estimatedWait(ArmOperation kind) {
-    lock.lock();
-    try {
-      return buckets.get(kind).timeToToken(clock.instant());
+      return kinds.get(kind).nextRetrySlot(clock.instant());
     } finally {
       lock.unlock();
     }
@@ -156,8 +121,7 @@ public final class ArmBudget {
     lock.lock();
     try {
       Instant now = clock.instant();
-      buckets.get(kind).pause(now, now.plus(pause));
-      counts.get(kind)[THROTTLED]++;
+      kinds.get(kind).throttle(now, now.plus(pause));
     } finally {
       lock.unlock();
     }
@@ -170,7 +134,7 @@ public final class ArmBudget {
   public void onRemaining(ArmOperation kind, long remaining) {
     lock.lock();
     try {
-      buckets.get(kind).lowerTo(clock.instant(), remaining);
+      kinds.get(kind).lowerTo(clock.instant(), remaining);
     } finally {
       lock.unlock();
     }
@@ -180,7 +144,7 @@ public final class ArmBudget {
   public double available(ArmOperation kind) {
     lock.lock();
     try {
-      return buckets.get(kind).available(clock.instant());
+      return kinds.get(kind).available(clock.instant());
     } finally {
       lock.unlock();
     }
@@ -189,9 +153,7 @@ public final class ArmBudget {
   public BudgetCounters counters(ArmOperation kind) {
     lock.lock();
     try {
-      long[] count = counts.get(kind);
-      return new BudgetCounters(
-          count[GRANTED], count[DENIED], count[THROTTLED], Duration.ofNanos(count[WAITED_NANOS]));
+      return kinds.get(kind).counters();
     } finally {
       lock.unlock();
     }

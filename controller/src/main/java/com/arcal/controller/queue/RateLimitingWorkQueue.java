@@ -137,16 +137,6 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   }
 
   @Override
-  public int failures(K key) {
-    lock.lock();
-    try {
-      return failures.getOrDefault(key, 0);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
   public Optional<K> take(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     K key;
@@ -222,16 +212,6 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
     lock.lock();
     try {
       return readyCount() + delayed.size();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Keys held by workers right now. */
-  public int inFlight() {
-    lock.lock();
-    try {
-      return processing.size();
     } finally {
       lock.unlock();
     }

@@ -31,9 +31,6 @@ public interface WorkQueue<K> extends AutoCloseable {
   /** Clears the key's failure count (call on success). */
   void forget(K key);
 
-  /** Failures counted for the key since its last {@link #forget}. */
-  int failures(K key);
-
   /**
    * Blocks until a key is ready and hands it to the caller, who must call {@link #done} for it;
    * empty when the queue is shut down or the timeout passes.

@@ -1,8 +1,8 @@
 package com.arcal.controller.reconcile;
 
 import com.arcal.controller.ArcalException;
-import com.arcal.controller.azure.ArmBudgetPolicy;
 import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.BudgetExhaustedException;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.StatusBoard;
@@ -45,7 +45,7 @@ public final class FailurePolicy {
         key,
         s -> permanent ? s.withPhase(Phase.FAILED, null).withError(message) : s.withError(message));
     if (t instanceof ArmException arm && arm.retryAfter().isPresent()) {
-      if (arm.code().equals(ArmBudgetPolicy.BUDGET_EXHAUSTED)) {
+      if (arm instanceof BudgetExhaustedException) {
         budgetDeferred.put(key, clock.instant().plus(arm.retryAfter().get()));
       }
       return Result.retryAfter(arm.retryAfter().get());

@@ -2,6 +2,7 @@ package com.arcal.controller.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.arcal.controller.fake.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.arcal.controller.fake.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The wait until the next token is observed through {@link ArmBudget#retryDelay}: the first
+ * refused caller's slot is exactly that wait (later callers queue behind it).
+ */
 class ArmBudgetTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
   private final BudgetSettings settings =
@@ -43,7 +48,7 @@ class ArmBudgetTest {
   @Test
   void aFullBucket_givesItsBurst_thenRefillsAtItsRate() throws Exception {
     assertThat(drain(WRITE)).isEqualTo(4);
-    assertThat(budget.estimatedWait(WRITE)).isEqualTo(Duration.ofMillis(500));
+    assertThat(budget.retryDelay(WRITE)).isEqualTo(Duration.ofMillis(500));
 
     clock.advance(Duration.ofMillis(499));
     assertThat(drain(WRITE)).isZero();
@@ -123,7 +128,7 @@ class ArmBudgetTest {
     budget.onThrottled(WRITE, Duration.ofSeconds(30));
 
     assertThat(budget.acquire(WRITE, Duration.ofSeconds(29))).isFalse();
-    assertThat(budget.estimatedWait(WRITE)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(budget.retryDelay(WRITE)).isEqualTo(Duration.ofSeconds(30));
     assertThat(budget.acquire(READ, Duration.ZERO)).as("other kinds unaffected").isTrue();
 
     clock.advance(Duration.ofSeconds(30));
@@ -138,8 +143,8 @@ class ArmBudgetTest {
     budget.onThrottled(DELETE, null);
     budget.onThrottled(READ, Duration.ZERO);
 
-    assertThat(budget.estimatedWait(DELETE)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(budget.estimatedWait(READ)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(budget.retryDelay(DELETE)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(budget.retryDelay(READ)).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -147,7 +152,7 @@ class ArmBudgetTest {
     budget.onThrottled(WRITE, Duration.ofSeconds(30));
     budget.onThrottled(WRITE, Duration.ofSeconds(1));
 
-    assertThat(budget.estimatedWait(WRITE)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(budget.retryDelay(WRITE)).isEqualTo(Duration.ofSeconds(30));
   }
 
   @Test
@@ -160,7 +165,7 @@ class ArmBudgetTest {
     assertThat(drain(READ)).isEqualTo(3);
 
     budget.onRemaining(READ, 0);
-    assertThat(budget.estimatedWait(READ)).isEqualTo(Duration.ofMillis(200));
+    assertThat(budget.retryDelay(READ)).isEqualTo(Duration.ofMillis(200));
   }
 
   @Test

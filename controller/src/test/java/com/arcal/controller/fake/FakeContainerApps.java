@@ -106,7 +106,7 @@ public final class FakeContainerApps implements ContainerAppsPort {
     record("put " + request.name());
     AppObservation existing = apps.get(request.name());
     if (existing != null && existing.state().busy()) {
-      throw new ArmException("lock conflict", 409, "ContainerAppLockConflict", null, false, null);
+      throw ArmException.fromResponse("lock conflict", 409, "ContainerAppLockConflict", null, null);
     }
     AppObservation app =
         new AppObservation(

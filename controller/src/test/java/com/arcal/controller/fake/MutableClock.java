@@ -5,17 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand. */
+/**
+ * A clock that moves only when the test says so. Safe to read and advance from many threads: the
+ * budget's concurrency test advances it while workers wait on it.
+ */
 public final class MutableClock extends Clock {
-  private volatile Instant now;
+  private final AtomicReference<Instant> now;
 
   public MutableClock(Instant start) {
-    this.now = start;
+    this.now = new AtomicReference<>(start);
   }
 
   public void advance(Duration d) {
-    now = now.plus(d);
+    now.updateAndGet(t -> t.plus(d));
   }
 
   @Override
@@ -30,6 +34,6 @@ public final class MutableClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now;
+    return now.get();
   }
 }

@@ -56,7 +56,7 @@ class ControllerTest {
             .clock(clock)
             .random(new SplittableRandom(1))
             .build();
-    apps.failNext(new ArmException("ARM unreachable", 503, "", null, false, null));
+    apps.failNext(ArmException.fromResponse("ARM unreachable", 503, "", null, null));
 
     try (Controller controller = parts.controller()) {
       controller.start();

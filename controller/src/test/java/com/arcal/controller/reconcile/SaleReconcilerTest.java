@@ -295,7 +295,7 @@ class SaleReconcilerTest {
   void writeWithUnknownOutcomeIsReadBeforeWritingAgain() {
     desire(SALE, Map.of());
     apps.failNext(
-        new com.arcal.controller.azure.ArmException("timeout", 0, "", null, true, null));
+        com.arcal.controller.azure.ArmException.noAnswer("timeout", true, null));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> reconciler.reconcile(SALE))
         .isInstanceOf(com.arcal.controller.azure.ArmException.class);
 

@@ -1,0 +1,90 @@
+package com.arcal.controller.budget;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What {@link ArmBudget} keeps for one kind of operation: its token bucket, the callers waiting
+ * for it, the next slot handed to a refused caller, and its counts. Not thread-safe: ArmBudget's
+ * lock guards it. Invariant: {@code waiters >= 0}, and it counts exactly the callers inside
+ * ArmBudget#acquire between {@link #startWaiting} and {@link #stopWaiting}.
+ */
+final class OperationBudget {
+  private final TokenBucket bucket;
+  /** Time for one token to refill: the spacing of waiters and of refused callers' slots. */
+  private final Duration perToken;
+  private int waiters;
+  private Instant nextRetrySlot;
+  private long granted;
+  private long denied;
+  private long throttled;
+  private long waitedNanos;
+
+  OperationBudget(BudgetSettings.Bucket size, Instant now) {
+    this.bucket = new TokenBucket(size, now);
+    this.perToken = Duration.ofNanos((long) (1e9 / size.perSecond()));
+    this.nextRetrySlot = now;
+  }
+
+  /** Takes a token if one is usable {@code now}, counting the wait since {@code start}. */
+  boolean tryTake(Instant start, Instant now) {
+    if (!bucket.tryTake(now)) {
+      return false;
+    }
+    granted++;
+    waitedNanos += Math.max(0, Duration.between(start, now).toNanos());
+    return true;
+  }
+
+  /** Counts an acquire that gave up. */
+  void deny() {
+    denied++;
+  }
+
+  void startWaiting() {
+    waiters++;
+  }
+
+  void stopWaiting() {
+    waiters--;
+  }
+
+  /** How long until a token is usable, ignoring other waiters. */
+  Duration timeToToken(Instant now) {
+    return bucket.timeToToken(now);
+  }
+
+  /** Time until a token, behind the callers already waiting. */
+  Duration queuedWait(Instant now) {
+    return bucket.timeToToken(now).plus(perToken.multipliedBy(waiters));
+  }
+
+  /**
+   * The wait until a refused caller's slot: no earlier than a token behind the waiters, and one
+   * refill interval behind the slot handed out before.
+   */
+  Duration nextRetrySlot(Instant now) {
+    Instant earliest = now.plus(queuedWait(now));
+    Instant slot = nextRetrySlot.isAfter(earliest) ? nextRetrySlot : earliest;
+    nextRetrySlot = slot.plus(perToken);
+    return Duration.between(now, slot);
+  }
+
+  /** ARM answered 429: no token until {@code until}. */
+  void throttle(Instant now, Instant until) {
+    bucket.pause(now, until);
+    throttled++;
+  }
+
+  void lowerTo(Instant now, long remaining) {
+    bucket.lowerTo(now, remaining);
+  }
+
+  double available(Instant now) {
+    return bucket.available(now);
+  }
+
+  BudgetCounters counters() {
+    return new BudgetCounters(granted, denied, throttled, Duration.ofNanos(waitedNanos));
+  }
+}
