@@ -52,7 +52,7 @@ class OpsTest {
   @Test
   void notReadyWhileThePlatformDoesNotAnswer() {
     FakeContainerApps apps = new FakeContainerApps();
-    apps.failNext(ArmException.fromResponse("ARM is down", 503, "ServiceUnavailable", null, null));
+    apps.outage(ArmException.fromResponse("ARM is down", 503, "ServiceUnavailable", null, null));
     try (Orchestrator orch = Orchestrator.start(
         Settings.of(Map.of("ARCAL_HTTP_PORT", "0",
             "ARCAL_STATE_FILE", dir.resolve("s.json").toString(),
@@ -63,7 +63,8 @@ class OpsTest {
       Response r = client.get("/readyz");
       assertThat(r.status()).isEqualTo(503);
       assertThat(r.json().get("reasons").get(0).asText()).contains("platform:").contains("ARM is down");
-      // The next resync lists again and succeeds.
+      // The next resync after the outage lists again and succeeds.
+      apps.endOutage();
       await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/readyz").status() == 200);
     }
   }

@@ -22,6 +22,8 @@ public final class FakeContainerApps implements ContainerAppsPort {
   private final AtomicInteger revisions = new AtomicInteger();
   private final Map<String, String> addresses = new TreeMap<>();
   private ArmException nextFailure;
+  /** Every call fails with it while set (an ARM outage); cleared by {@link #endOutage}. */
+  private ArmException outage;
 
   public synchronized List<String> calls() {
     return List.copyOf(calls);
@@ -33,6 +35,15 @@ public final class FakeContainerApps implements ContainerAppsPort {
 
   public synchronized void failNext(ArmException e) {
     nextFailure = e;
+  }
+
+  /** Every call fails with {@code e} until {@link #endOutage}. */
+  public synchronized void outage(ArmException e) {
+    outage = e;
+  }
+
+  public synchronized void endOutage() {
+    outage = null;
   }
 
   /** Puts an app as if someone else had created it. */
@@ -82,6 +93,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
 
   private void record(String call) {
     calls.add(call);
+    if (outage != null) {
+      throw outage;
+    }
     if (nextFailure != null) {
       ArmException e = nextFailure;
       nextFailure = null;
