@@ -74,11 +74,11 @@ public final class SalesRoutes implements RouteGroup {
     SaleId id = backend.naming().parse(body.saleId());
     SaleSpec spec = new SaleSpec(body.image(), body.config(), body.cpu(), body.memory());
     Duration wait = QueryParams.waitFor(ctx);
-    DesiredState before = store.snapshot();
-    DesiredState after = store.put(id, spec, Optional.empty());
+    DesiredStateStore.Written written = store.put(id, spec, Optional.empty());
+    DesiredState after = written.state();
     long generation = after.sale(id).map(DesiredSale::generation).orElse(0L);
     ctx.header("ETag", ETags.format(after.version())).header("Location", "/sales/" + id.value());
-    int status = changed(before, after, id) ? 202 : 200;
+    int status = written.changed() ? 202 : 200;
     Predicate<Optional<SaleStatus>> running = s -> isRunning(s, generation);
     if (wait.isZero()) {
       ctx.status(status).json(views.summary(id, after));
@@ -103,11 +103,10 @@ public final class SalesRoutes implements RouteGroup {
     SpecRequest body = bodies.read(ctx, SpecRequest.class);
     SaleSpec spec = new SaleSpec(body.image(), body.config(), body.cpu(), body.memory());
     Optional<String> expected = ETags.expectedVersion(ctx, () -> store.snapshot().version());
-    DesiredState before = store.snapshot();
-    DesiredState after = store.put(id, spec, expected);
-    ctx.header("ETag", ETags.format(after.version()))
-        .status(changed(before, after, id) ? 202 : 200)
-        .json(views.detail(id, after));
+    DesiredStateStore.Written written = store.put(id, spec, expected);
+    ctx.header("ETag", ETags.format(written.state().version()))
+        .status(written.changed() ? 202 : 200)
+        .json(views.detail(id, written.state()));
   }
 
   private void delete(Context ctx) {
@@ -148,12 +147,6 @@ public final class SalesRoutes implements RouteGroup {
 
   private SaleId saleId(Context ctx) {
     return backend.naming().parse(ctx.pathParam("id"));
-  }
-
-  private static boolean changed(DesiredState before, DesiredState after, SaleId id) {
-    Optional<DesiredSale> was = before.sale(id);
-    Optional<DesiredSale> now = after.sale(id);
-    return was.isEmpty() || now.isEmpty() || was.get().generation() != now.get().generation();
   }
 
   private static boolean isRunning(Optional<SaleStatus> status, long generation) {

@@ -31,18 +31,26 @@ public final class AppNaming {
 
   /** The app name for a sale, or an {@link InvalidSpecException} stating the rule. */
   public String appName(SaleId id) {
+    requireValid(id);
+    return prefix + id.value();
+  }
+
+  /**
+   * Refuses an id that gives no valid app name, with an {@link InvalidSpecException} stating the
+   * rule; for callers that only validate (the store before a write, {@link #parse}).
+   */
+  public void requireValid(SaleId id) {
     String name = prefix + id.value();
     if (!AZURE_APP_NAME.matcher(name).matches() || name.contains("--")) {
       throw new InvalidSpecException(
           "saleId", "sale id '" + id.value() + "' gives app name '" + name + "': " + RULE);
     }
-    return name;
   }
 
   /** Validates a raw id string for this prefix and returns it as a {@link SaleId}. */
   public SaleId parse(String raw) {
     SaleId id = new SaleId(raw);
-    appName(id);
+    requireValid(id);
     return id;
   }
 

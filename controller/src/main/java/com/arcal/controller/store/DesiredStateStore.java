@@ -4,6 +4,7 @@ import com.arcal.controller.sale.DesiredState;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,10 +31,20 @@ public interface DesiredStateStore extends AutoCloseable {
   boolean createdFresh();
 
   /**
+   * The state in force after a write, and whether the write changed it: a caller answers "done"
+   * or "accepted" from this, not from two snapshots another writer may come between.
+   */
+  record Written(DesiredState state, boolean changed) {
+    public Written {
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
+  /**
    * Creates or replaces one sale's spec. The generation is increased only when the spec differs
    * from the current one; an identical spec changes nothing and keeps the version.
    */
-  DesiredState put(SaleId id, SaleSpec spec, Optional<String> expectedVersion);
+  Written put(SaleId id, SaleSpec spec, Optional<String> expectedVersion);
 
   /** Removes one sale; {@link UnknownSaleException} when absent. */
   DesiredState delete(SaleId id, Optional<String> expectedVersion);

@@ -19,10 +19,6 @@ final class ProblemTracker {
   private volatile StoreProblem problem;
   private String lastLogged; // guarded by this
 
-  ProblemTracker(Clock clock) {
-    this(clock, "file");
-  }
-
   ProblemTracker(Clock clock, String document) {
     this.clock = clock;
     this.document = document;

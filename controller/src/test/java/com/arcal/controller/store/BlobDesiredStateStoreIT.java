@@ -103,12 +103,12 @@ class BlobDesiredStateStoreIT {
     List<DesiredState> seenByB = new CopyOnWriteArrayList<>();
     b.watch((before, after) -> seenByB.add(after));
 
-    DesiredState written = a.put(id("vente-01"), config("lots", "3"), Optional.empty());
+    DesiredState written = a.put(id("vente-01"), config("lots", "3"), Optional.empty()).state();
 
     await().atMost(SEEN).until(() -> b.snapshot().equals(written));
     assertThat(seenByB).containsExactly(written);
     InMemoryDesiredStateStore memory = new InMemoryDesiredStateStore(NAMING);
-    assertThat(memory.put(id("vente-01"), config("lots", "3"), Optional.empty()).version())
+    assertThat(memory.put(id("vente-01"), config("lots", "3"), Optional.empty()).state().version())
         .as("the version is the content hash, as in every store")
         .isEqualTo(written.version());
   }
@@ -118,7 +118,7 @@ class BlobDesiredStateStoreIT {
     BlobDesiredStateStore a = open();
     BlobDesiredStateStore b = open();
     String base = b.snapshot().version();
-    DesiredState afterA = a.put(id("vente-01"), config("lots", "1"), Optional.of(base));
+    DesiredState afterA = a.put(id("vente-01"), config("lots", "1"), Optional.of(base)).state();
 
     assertThatThrownBy(() -> b.put(id("vente-02"), config("lots", "2"), Optional.of(base)))
         .isInstanceOfSatisfying(
@@ -145,7 +145,7 @@ class BlobDesiredStateStoreIT {
   @Test
   void anInvalidUploadIsNeverAppliedAndBlocksWritesUntilFixed() {
     BlobDesiredStateStore store = open();
-    DesiredState good = store.put(id("vente-01"), config("lots", "1"), Optional.empty());
+    DesiredState good = store.put(id("vente-01"), config("lots", "1"), Optional.empty()).state();
     AtomicInteger changes = new AtomicInteger();
     store.watch((before, after) -> changes.incrementAndGet());
 
@@ -172,7 +172,7 @@ class BlobDesiredStateStoreIT {
   @Test
   void aDeletedBlobIsAProblemNotAnEmptyDesiredState() {
     BlobDesiredStateStore store = open();
-    DesiredState good = store.put(id("vente-01"), config("lots", "1"), Optional.empty());
+    DesiredState good = store.put(id("vente-01"), config("lots", "1"), Optional.empty()).state();
 
     operator().delete();
 

@@ -40,7 +40,7 @@ class FileDesiredStateStoreBadFileTest {
     file = dir.resolve("desired-state.json");
     store = open(file);
     store.put(A, spec("1"), Optional.empty());
-    good = store.put(B, spec("1"), Optional.empty());
+    good = store.put(B, spec("1"), Optional.empty()).state();
     store.watch(recorder);
   }
 

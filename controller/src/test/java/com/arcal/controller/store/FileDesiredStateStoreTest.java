@@ -45,7 +45,7 @@ class FileDesiredStateStoreTest {
   @Test
   void put_writesTheCanonicalDocument_andTheVersionIsItsHash() throws Exception {
     try (FileDesiredStateStore store = open(file())) {
-      DesiredState after = store.put(A, spec("1"), Optional.empty());
+      DesiredState after = store.put(A, spec("1"), Optional.empty()).state();
 
       byte[] bytes = Files.readAllBytes(file());
       assertThat(after.version()).isEqualTo(DesiredStateCodec.version(bytes));
@@ -59,9 +59,9 @@ class FileDesiredStateStoreTest {
   @Test
   void put_bumpsTheGenerationOnlyWhenTheSpecChanges() {
     try (FileDesiredStateStore store = open(file())) {
-      DesiredState first = store.put(A, spec("1"), Optional.empty());
-      DesiredState same = store.put(A, spec("1"), Optional.of(first.version()));
-      DesiredState changed = store.put(A, spec("2"), Optional.of(same.version()));
+      DesiredState first = store.put(A, spec("1"), Optional.empty()).state();
+      DesiredState same = store.put(A, spec("1"), Optional.of(first.version())).state();
+      DesiredState changed = store.put(A, spec("2"), Optional.of(same.version())).state();
 
       assertThat(same).isEqualTo(first);
       assertThat(changed.sale(A).orElseThrow().generation()).isEqualTo(2);
@@ -74,7 +74,7 @@ class FileDesiredStateStoreTest {
     try (FileDesiredStateStore store = open(file())) {
       store.put(A, spec("1"), Optional.empty());
       store.put(A, spec("2"), Optional.empty());
-      DesiredState v = store.put(B, spec("1"), Optional.empty());
+      DesiredState v = store.put(B, spec("1"), Optional.empty()).state();
       SaleId c = new SaleId("vente-03");
 
       DesiredState after = store.replace(Map.of(A, spec("2"), c, spec("1")), v.version());
@@ -88,7 +88,7 @@ class FileDesiredStateStoreTest {
   @Test
   void staleVersion_isRefused_andTheFileIsUnchanged() throws Exception {
     try (FileDesiredStateStore store = open(file())) {
-      DesiredState v1 = store.put(A, spec("1"), Optional.empty());
+      DesiredState v1 = store.put(A, spec("1"), Optional.empty()).state();
       store.put(B, spec("1"), Optional.of(v1.version()));
       byte[] before = Files.readAllBytes(file());
 

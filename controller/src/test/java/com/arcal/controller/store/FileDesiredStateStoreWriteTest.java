@@ -73,7 +73,7 @@ class FileDesiredStateStoreWriteTest {
     FullDisk disk = new FullDisk();
     disk.full = false;
     try (FileDesiredStateStore store = new FileDesiredStateStore(file(), NAMING, CLOCK, POLL, disk)) {
-      DesiredState good = store.put(A, spec("1"), Optional.empty());
+      DesiredState good = store.put(A, spec("1"), Optional.empty()).state();
       byte[] before = Files.readAllBytes(file());
       disk.full = true;
 
@@ -88,7 +88,8 @@ class FileDesiredStateStoreWriteTest {
       assertThat(store.problem()).isEmpty();
 
       disk.full = false;
-      assertThat(store.put(B, spec("1"), Optional.of(good.version())).sales()).containsOnlyKeys(A, B);
+      assertThat(store.put(B, spec("1"), Optional.of(good.version())).state().sales())
+          .containsOnlyKeys(A, B);
     }
   }
 
@@ -175,7 +176,7 @@ class FileDesiredStateStoreWriteTest {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     CountDownLatch start = new CountDownLatch(1);
     try (FileDesiredStateStore store = open(file())) {
-      DesiredState initial = store.put(shared, spec("initial"), Optional.empty());
+      DesiredState initial = store.put(shared, spec("initial"), Optional.empty()).state();
       List<Future<?>> writers = new ArrayList<>();
       for (int w = 0; w < 8; w++) {
         int writer = w;
@@ -187,7 +188,8 @@ class FileDesiredStateStoreWriteTest {
                     String expected = store.snapshot().version();
                     String value = writer + "-" + i;
                     try {
-                      DesiredState after = store.put(shared, spec(value), Optional.of(expected));
+                      DesiredState after =
+                          store.put(shared, spec(value), Optional.of(expected)).state();
                       successes.add(new Success(expected, after.version(), value));
                     } catch (StaleVersionException e) {
                       stale.incrementAndGet();

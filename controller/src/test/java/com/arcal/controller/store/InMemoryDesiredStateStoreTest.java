@@ -25,10 +25,10 @@ class InMemoryDesiredStateStoreTest {
   void sameSales_sameVersion_asTheFileStore(@TempDir Path dir) {
     try (FileDesiredStateStore file = StoreFixtures.open(dir.resolve("d.json"))) {
       file.put(A, spec("1"), Optional.empty());
-      DesiredState real = file.put(A, spec("2"), Optional.empty());
+      DesiredState real = file.put(A, spec("2"), Optional.empty()).state();
 
       store.put(A, spec("1"), Optional.empty());
-      DesiredState fake = store.put(A, spec("2"), Optional.empty());
+      DesiredState fake = store.put(A, spec("2"), Optional.empty()).state();
 
       assertThat(fake).isEqualTo(real);
     }
@@ -36,9 +36,9 @@ class InMemoryDesiredStateStoreTest {
 
   @Test
   void generationsAndVersions_followTheRules() {
-    DesiredState first = store.put(A, spec("1"), Optional.empty());
+    DesiredState first = store.put(A, spec("1"), Optional.empty()).state();
 
-    assertThat(store.put(A, spec("1"), Optional.of(first.version()))).isEqualTo(first);
+    assertThat(store.put(A, spec("1"), Optional.of(first.version())).state()).isEqualTo(first);
     assertThatThrownBy(() -> store.put(B, spec("1"), Optional.of("stale")))
         .isInstanceOf(StaleVersionException.class);
     DesiredState second = store.replace(Map.of(A, spec("2"), B, spec("1")), first.version());
@@ -49,10 +49,23 @@ class InMemoryDesiredStateStoreTest {
   }
 
   @Test
+  void put_saysWhetherItChangedTheState() {
+    DesiredStateStore.Written created = store.put(A, spec("1"), Optional.empty());
+    DesiredStateStore.Written same = store.put(A, spec("1"), Optional.empty());
+    DesiredStateStore.Written updated = store.put(A, spec("2"), Optional.empty());
+
+    assertThat(created.changed()).isTrue();
+    assertThat(same.changed()).isFalse();
+    assertThat(same.state()).isEqualTo(created.state());
+    assertThat(updated.changed()).isTrue();
+    assertThat(updated.state().sale(A).orElseThrow().generation()).isEqualTo(2);
+  }
+
+  @Test
   void aProblem_refusesWrites_keepsTheState_andAHandEditClearsIt() {
     StoreFixtures.Recorder recorder = new StoreFixtures.Recorder();
     store.watch(recorder);
-    DesiredState good = store.put(A, spec("1"), Optional.empty());
+    DesiredState good = store.put(A, spec("1"), Optional.empty()).state();
 
     store.reportProblem("line 1, column 2: invalid JSON");
 
@@ -71,7 +84,7 @@ class InMemoryDesiredStateStoreTest {
 
   @Test
   void failingWrites_changeNothing_untilHealed() {
-    DesiredState good = store.put(A, spec("1"), Optional.empty());
+    DesiredState good = store.put(A, spec("1"), Optional.empty()).state();
     store.failWrites("No space left on device");
 
     assertThatThrownBy(() -> store.put(B, spec("1"), Optional.empty()))
@@ -80,7 +93,7 @@ class InMemoryDesiredStateStoreTest {
     assertThat(store.snapshot()).isEqualTo(good);
 
     store.healWrites();
-    assertThat(store.put(B, spec("1"), Optional.empty()).sales()).containsOnlyKeys(A, B);
+    assertThat(store.put(B, spec("1"), Optional.empty()).state().sales()).containsOnlyKeys(A, B);
   }
 
   @Test
