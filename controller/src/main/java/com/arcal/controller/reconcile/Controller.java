@@ -29,8 +29,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class Controller implements AutoCloseable {
   private static final Duration TAKE_TIMEOUT = Duration.ofMillis(500);
-  private static final ThreadFactory WORKERS =
-      new ThreadFactoryBuilder().setDaemon(true).setNameFormat("reconcile-%d").build();
 
   private final WorkQueue<SaleId> queue;
   private final SaleReconciler reconciler;
@@ -46,6 +44,8 @@ public final class Controller implements AutoCloseable {
           new ThreadFactoryBuilder().setDaemon(true).setNameFormat("controller-sources").build());
   /** Workers of a follower wait here; notified when leadership is gained. */
   private final Object leadership = new Object();
+  private final ThreadFactory workerThreads =
+      new ThreadFactoryBuilder().setDaemon(true).setNameFormat("reconcile-%d").build();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
 
@@ -76,7 +76,7 @@ public final class Controller implements AutoCloseable {
     running = true;
     sources.forEach(s -> s.start(scheduler));
     for (int i = 0; i < workerCount; i++) {
-      Thread t = WORKERS.newThread(this::work);
+      Thread t = workerThreads.newThread(this::work);
       t.start();
       workers.add(t);
     }

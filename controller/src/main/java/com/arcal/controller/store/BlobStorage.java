@@ -9,6 +9,7 @@ import com.azure.storage.blob.models.BlobRequestConditions;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.BlockBlobItem;
 import com.azure.storage.blob.options.BlockBlobSimpleUploadOptions;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,11 +31,7 @@ final class BlobStorage implements DocumentStorage {
   private final boolean createdFresh;
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "desired-state-poll");
-            t.setDaemon(true);
-            return t;
-          });
+          new ThreadFactoryBuilder().setDaemon(true).setNameFormat("desired-state-poll-%d").build());
   /** ETag of the version last read or written; null when none is known (missing, unreadable). */
   private String etag;
 

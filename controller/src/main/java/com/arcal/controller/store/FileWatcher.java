@@ -1,5 +1,6 @@
 package com.arcal.controller.store;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -41,8 +42,12 @@ final class FileWatcher implements AutoCloseable {
     } catch (IOException | UnsupportedOperationException e) {
       log.warn("no file watch available ({}); polling {} every {}", e, file, pollInterval);
     }
-    this.thread = new Thread(this::run, "desired-state-watch");
-    thread.setDaemon(true);
+    this.thread =
+        new ThreadFactoryBuilder()
+            .setDaemon(true)
+            .setNameFormat("desired-state-watch-%d")
+            .build()
+            .newThread(this::run);
   }
 
   void start() {
