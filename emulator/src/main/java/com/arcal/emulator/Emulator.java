@@ -24,6 +24,7 @@ import com.arcal.emulator.state.ArmState;
 import com.arcal.emulator.state.StateStore;
 import com.arcal.emulator.stats.RequestStats;
 import com.arcal.emulator.throttle.ArmThrottle;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,9 +37,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running emulator: the ARM REST surface over HTTPS (and optionally HTTP), its state, its
@@ -92,8 +91,13 @@ public final class Emulator implements AutoCloseable {
     createDirectories(settings.dataDir());
     TlsMaterial tls = TlsMaterial.loadOrCreate(settings.dataDir(), clock);
     ArmState state = ArmState.load(new StateStore(settings.dataDir()), clock);
-    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("arm-timer"));
-    ExecutorService workers = Executors.newFixedThreadPool(COMPLETION_THREADS, daemon("arm-lro"));
+    ScheduledExecutorService timer =
+        Executors.newScheduledThreadPool(
+            2, new ThreadFactoryBuilder().setNameFormat("arm-timer-%d").setDaemon(true).build());
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            COMPLETION_THREADS,
+            new ThreadFactoryBuilder().setNameFormat("arm-lro-%d").setDaemon(true).build());
     try {
       ArmConfig config =
           new ArmConfig(
@@ -216,14 +220,5 @@ public final class Emulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data folder " + dir, e);
     }
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }
