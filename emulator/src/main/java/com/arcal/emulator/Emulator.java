@@ -13,6 +13,7 @@ import com.arcal.emulator.arm.Recovery;
 import com.arcal.emulator.arm.RevisionRenderer;
 import com.arcal.emulator.arm.RevisionsApi;
 import com.arcal.emulator.fault.FaultInjector;
+import com.arcal.emulator.fault.FaultSettings;
 import com.arcal.emulator.http.ArmHttpHandler;
 import com.arcal.emulator.http.ArmServers;
 import com.arcal.emulator.http.Router;
@@ -130,7 +131,7 @@ public final class Emulator implements AutoCloseable {
               new RevisionsApi(state, environments, runtime, new RevisionRenderer(environments)),
               new OperationsApi(state, renderer, config),
               environments);
-      FaultInjector faults = new FaultInjector(settings.faults());
+      FaultInjector faults = new FaultInjector(FaultSettings.none());
       RequestStats stats = new RequestStats();
       ArmHttpHandler handler =
           new ArmHttpHandler(
