@@ -1,6 +1,7 @@
 package com.arcal.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
@@ -79,8 +80,27 @@ class EventsTest {
   }
 
   @Test
-  void withoutAcceptingEventStreamIs406() {
-    var r = orch.client.get("/events");
+  void withoutAnAcceptHeader_streams() throws Exception {
+    orch.client.post("/sales/spawn", "{\"saleId\":\"curl\"}");
+    // What curl -N and most SSE clients send: no Accept at all (java.net.http adds none either).
+    HttpResponse<InputStream> response =
+        orch.client.http().send(
+            orch.client.request("/events").timeout(Duration.ofMinutes(1)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+          v -> assertThat(v).startsWith("text/event-stream"));
+      String firstData = assertTimeoutPreemptively(Duration.ofSeconds(10),
+          () -> in.lines().filter(l -> l.startsWith("data:")).findFirst().orElseThrow());
+      assertThat(firstData).contains("\"saleId\":\"curl\"");
+    }
+  }
+
+  @Test
+  void anAcceptThatRulesOutEventStreamIs406() {
+    var r = orch.client.send(orch.client.request("/events").header("Accept", "application/json"));
     assertThat(r.status()).isEqualTo(406);
     assertThat(r.header("Content-Type")).startsWith("application/problem+json");
   }

@@ -32,7 +32,9 @@ class LauncherIT {
 
   @Test
   void launcher_passesShellcheck() throws Exception {
-    assumeTrue(installed("shellcheck"), "shellcheck is not installed (apt-get install shellcheck); skipped");
+    assumeTrue(installed("shellcheck"),
+        "shellcheck is not installed; get it with: apt-get install shellcheck"
+            + " (as root; bash .ci/run does it)");
     Result lint = run("shellcheck", "--format=gcc", SCRIPT.toString());
     assertThat(lint.output()).isEmpty();
     assertThat(lint.exit()).isZero();

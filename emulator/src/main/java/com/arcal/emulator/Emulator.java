@@ -13,6 +13,7 @@ import com.arcal.emulator.arm.Recovery;
 import com.arcal.emulator.arm.RevisionRenderer;
 import com.arcal.emulator.arm.RevisionsApi;
 import com.arcal.emulator.fault.FaultInjector;
+import com.arcal.emulator.fault.FaultSettings;
 import com.arcal.emulator.http.ArmHttpHandler;
 import com.arcal.emulator.http.ArmServers;
 import com.arcal.emulator.http.Router;
@@ -24,6 +25,7 @@ import com.arcal.emulator.state.ArmState;
 import com.arcal.emulator.state.StateStore;
 import com.arcal.emulator.stats.RequestStats;
 import com.arcal.emulator.throttle.ArmThrottle;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,9 +38,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A running emulator: the ARM REST surface over HTTPS (and optionally HTTP), its state, its
@@ -92,8 +92,13 @@ public final class Emulator implements AutoCloseable {
     createDirectories(settings.dataDir());
     TlsMaterial tls = TlsMaterial.loadOrCreate(settings.dataDir(), clock);
     ArmState state = ArmState.load(new StateStore(settings.dataDir()), clock);
-    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, daemon("arm-timer"));
-    ExecutorService workers = Executors.newFixedThreadPool(COMPLETION_THREADS, daemon("arm-lro"));
+    ScheduledExecutorService timer =
+        Executors.newScheduledThreadPool(
+            2, new ThreadFactoryBuilder().setNameFormat("arm-timer-%d").setDaemon(true).build());
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            COMPLETION_THREADS,
+            new ThreadFactoryBuilder().setNameFormat("arm-lro-%d").setDaemon(true).build());
     try {
       ArmConfig config =
           new ArmConfig(
@@ -126,7 +131,7 @@ public final class Emulator implements AutoCloseable {
               new RevisionsApi(state, environments, runtime, new RevisionRenderer(environments)),
               new OperationsApi(state, renderer, config),
               environments);
-      FaultInjector faults = new FaultInjector(settings.faults());
+      FaultInjector faults = new FaultInjector(FaultSettings.none());
       RequestStats stats = new RequestStats();
       ArmHttpHandler handler =
           new ArmHttpHandler(
@@ -216,14 +221,5 @@ public final class Emulator implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data folder " + dir, e);
     }
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -1,6 +1,5 @@
 package com.arcal.emulator;
 
-import com.arcal.emulator.fault.FaultSettings;
 import com.arcal.emulator.runtime.ContainerRuntimes;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.arcal.emulator.throttle.ThrottleSettings;
@@ -11,7 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything the emulator is configured with.
+ * Everything the emulator is configured with. Build one with {@link #builder}, which holds the
+ * defaults; fault injection is not a setting, it is changed at run time through {@link
+ * Emulator#faults()}.
  *
  * @param host address to listen on (loopback by default)
  * @param httpsPort HTTPS port; 0 picks a free one
@@ -23,7 +24,6 @@ import java.util.Objects;
  * @param provisioningDelay how long a create or update takes
  * @param deletionDelay how long a delete takes
  * @param throttle ARM request budgets
- * @param faults fault injection at start (changeable at run time)
  * @param runtime how containers run
  * @param httpThreads size of the HTTP server's thread pool
  */
@@ -38,7 +38,6 @@ public record EmulatorSettings(
     Duration provisioningDelay,
     Duration deletionDelay,
     ThrottleSettings throttle,
-    FaultSettings faults,
     RuntimeSettings runtime,
     int httpThreads) {
 
@@ -62,36 +61,26 @@ public record EmulatorSettings(
     nonNegative("provisioningDelay", provisioningDelay);
     nonNegative("deletionDelay", deletionDelay);
     Objects.requireNonNull(throttle, "throttle");
-    Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(runtime, "runtime");
     if (httpThreads < 1) {
       throw new IllegalArgumentException("httpThreads must be at least 1, got " + httpThreads);
     }
   }
 
-  /**
-   * Settings for an emulator embedded in a test or another program: loopback, ephemeral HTTPS port,
-   * no plain HTTP, resource group {@code arcal-local}, 1 s latencies, ARM's throttle limits, no
-   * faults, engines as processes.
-   */
+  /** Settings for an emulator embedded in a test or another program: the builder's defaults. */
   public static EmulatorSettings defaults(Path dataDir) {
-    return new EmulatorSettings(
-        "127.0.0.1",
-        0,
-        -1,
-        dataDir,
-        List.of("arcal-local"),
-        "westeurope",
-        100,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(1),
-        ThrottleSettings.arm(),
-        FaultSettings.none(),
-        runtimeSettings(RuntimeSettings.Mode.PROCESS, dataDir, Map.of()),
-        8);
+    return builder(dataDir).build();
   }
 
-  /** Standalone settings from {@code EMULATOR_*} environment variables. */
+  /** A builder starting from the embedded defaults; set only what differs. */
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
+  }
+
+  /**
+   * Standalone settings from {@code EMULATOR_*} environment variables. An unset variable takes the
+   * embedded default, except the ports: a standalone emulator listens on fixed ones (8443, 8081).
+   */
   public static EmulatorSettings fromEnv(Map<String, String> env) {
     EnvReader r = new EnvReader(env);
     Path dataDir = r.path("EMULATOR_DATA_DIR", "./emulator-data").toAbsolutePath().normalize();
@@ -99,20 +88,19 @@ public record EmulatorSettings(
         r.choice("EMULATOR_RUNTIME", "process", List.of("process", "inprocess")).equals("process")
             ? RuntimeSettings.Mode.PROCESS
             : RuntimeSettings.Mode.IN_PROCESS;
-    return new EmulatorSettings(
-        r.text("EMULATOR_HOST", "127.0.0.1"),
-        r.port("EMULATOR_HTTPS_PORT", 8443, false),
-        r.port("EMULATOR_HTTP_PORT", 8081, true),
-        dataDir,
-        r.names("EMULATOR_RESOURCE_GROUPS", List.of("arcal-local")),
-        r.text("EMULATOR_LOCATION", "westeurope"),
-        r.positiveInt("EMULATOR_PAGE_SIZE", 100),
-        r.millis("EMULATOR_PROVISIONING_DELAY_MS", Duration.ofSeconds(1)),
-        r.millis("EMULATOR_DELETION_DELAY_MS", Duration.ofSeconds(1)),
-        ThrottleSettings.arm(),
-        FaultSettings.none(),
-        runtimeSettings(mode, dataDir, engineImages(env)),
-        r.positiveInt("EMULATOR_HTTP_THREADS", 8));
+    EmulatorSettings d = defaults(dataDir);
+    return builder(dataDir)
+        .host(r.text("EMULATOR_HOST", d.host()))
+        .ports(r.port("EMULATOR_HTTPS_PORT", 8443, false), r.port("EMULATOR_HTTP_PORT", 8081, true))
+        .resourceGroups(r.names("EMULATOR_RESOURCE_GROUPS", d.resourceGroups()))
+        .location(r.text("EMULATOR_LOCATION", d.location()))
+        .pageSize(r.positiveInt("EMULATOR_PAGE_SIZE", d.pageSize()))
+        .delays(
+            r.millis("EMULATOR_PROVISIONING_DELAY_MS", d.provisioningDelay()),
+            r.millis("EMULATOR_DELETION_DELAY_MS", d.deletionDelay()))
+        .runtime(RuntimeSettings.defaults(mode, dataDir, engineImages(env)))
+        .httpThreads(r.positiveInt("EMULATOR_HTTP_THREADS", d.httpThreads()))
+        .build();
   }
 
   /** The engine image's command, honouring {@code EMULATOR_ENGINE_JAR}. */
@@ -124,140 +112,100 @@ public record EmulatorSettings(
     }
   }
 
-  private static RuntimeSettings runtimeSettings(
-      RuntimeSettings.Mode mode, Path dataDir, Map<String, List<String>> images) {
-    return new RuntimeSettings(
-        mode,
-        dataDir,
-        images,
-        Duration.ofSeconds(5),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(30));
-  }
-
-  public EmulatorSettings withPorts(int newHttpsPort, int newHttpPort) {
-    return new EmulatorSettings(
-        host,
-        newHttpsPort,
-        newHttpPort,
-        dataDir,
-        resourceGroups,
-        location,
-        pageSize,
-        provisioningDelay,
-        deletionDelay,
-        throttle,
-        faults,
-        runtime,
-        httpThreads);
-  }
-
-  public EmulatorSettings withResourceGroups(List<String> groups) {
-    return new EmulatorSettings(
-        host,
-        httpsPort,
-        httpPort,
-        dataDir,
-        groups,
-        location,
-        pageSize,
-        provisioningDelay,
-        deletionDelay,
-        throttle,
-        faults,
-        runtime,
-        httpThreads);
-  }
-
-  public EmulatorSettings withPageSize(int size) {
-    return new EmulatorSettings(
-        host,
-        httpsPort,
-        httpPort,
-        dataDir,
-        resourceGroups,
-        location,
-        size,
-        provisioningDelay,
-        deletionDelay,
-        throttle,
-        faults,
-        runtime,
-        httpThreads);
-  }
-
-  public EmulatorSettings withDelays(Duration provisioning, Duration deletion) {
-    return new EmulatorSettings(
-        host,
-        httpsPort,
-        httpPort,
-        dataDir,
-        resourceGroups,
-        location,
-        pageSize,
-        provisioning,
-        deletion,
-        throttle,
-        faults,
-        runtime,
-        httpThreads);
-  }
-
-  public EmulatorSettings withThrottle(ThrottleSettings limits) {
-    return new EmulatorSettings(
-        host,
-        httpsPort,
-        httpPort,
-        dataDir,
-        resourceGroups,
-        location,
-        pageSize,
-        provisioningDelay,
-        deletionDelay,
-        limits,
-        faults,
-        runtime,
-        httpThreads);
-  }
-
-  public EmulatorSettings withFaults(FaultSettings initialFaults) {
-    return new EmulatorSettings(
-        host,
-        httpsPort,
-        httpPort,
-        dataDir,
-        resourceGroups,
-        location,
-        pageSize,
-        provisioningDelay,
-        deletionDelay,
-        throttle,
-        initialFaults,
-        runtime,
-        httpThreads);
-  }
-
-  public EmulatorSettings withRuntime(RuntimeSettings runtimeSettings) {
-    return new EmulatorSettings(
-        host,
-        httpsPort,
-        httpPort,
-        dataDir,
-        resourceGroups,
-        location,
-        pageSize,
-        provisioningDelay,
-        deletionDelay,
-        throttle,
-        faults,
-        runtimeSettings,
-        httpThreads);
-  }
-
   private static void nonNegative(String name, Duration d) {
     Objects.requireNonNull(d, name);
     if (d.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative");
+    }
+  }
+
+  /**
+   * The one place the defaults live: loopback, ephemeral HTTPS port, no plain HTTP, resource group
+   * {@code arcal-local} in {@code westeurope}, pages of 100, 1 s latencies, ARM's throttle limits,
+   * engines as processes, 8 HTTP threads. {@link #build} validates.
+   */
+  public static final class Builder {
+    private final Path dataDir;
+    private String host = "127.0.0.1";
+    private int httpsPort = 0;
+    private int httpPort = -1;
+    private List<String> resourceGroups = List.of("arcal-local");
+    private String location = "westeurope";
+    private int pageSize = 100;
+    private Duration provisioningDelay = Duration.ofSeconds(1);
+    private Duration deletionDelay = Duration.ofSeconds(1);
+    private ThrottleSettings throttle = ThrottleSettings.arm();
+    private RuntimeSettings runtime;
+    private int httpThreads = 8;
+
+    private Builder(Path dataDir) {
+      this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+      this.runtime = RuntimeSettings.defaults(RuntimeSettings.Mode.PROCESS, dataDir);
+    }
+
+    public Builder host(String listenHost) {
+      this.host = listenHost;
+      return this;
+    }
+
+    /** HTTPS port (0 = any free one) and plain HTTP port (0 = any free one, -1 = off). */
+    public Builder ports(int https, int http) {
+      this.httpsPort = https;
+      this.httpPort = http;
+      return this;
+    }
+
+    public Builder resourceGroups(List<String> groups) {
+      this.resourceGroups = groups;
+      return this;
+    }
+
+    public Builder location(String region) {
+      this.location = region;
+      return this;
+    }
+
+    public Builder pageSize(int size) {
+      this.pageSize = size;
+      return this;
+    }
+
+    /** How long a create or update, and a delete, take. */
+    public Builder delays(Duration provisioning, Duration deletion) {
+      this.provisioningDelay = provisioning;
+      this.deletionDelay = deletion;
+      return this;
+    }
+
+    public Builder throttle(ThrottleSettings limits) {
+      this.throttle = limits;
+      return this;
+    }
+
+    public Builder runtime(RuntimeSettings runtimeSettings) {
+      this.runtime = runtimeSettings;
+      return this;
+    }
+
+    public Builder httpThreads(int threads) {
+      this.httpThreads = threads;
+      return this;
+    }
+
+    public EmulatorSettings build() {
+      return new EmulatorSettings(
+          host,
+          httpsPort,
+          httpPort,
+          dataDir,
+          resourceGroups,
+          location,
+          pageSize,
+          provisioningDelay,
+          deletionDelay,
+          throttle,
+          runtime,
+          httpThreads);
     }
   }
 }

@@ -31,8 +31,9 @@ class ArmProtocolTest {
     runtime = new FakeContainerRuntime();
     emulator =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir)
-                .withDelays(Duration.ofMillis(50), Duration.ofMillis(50)),
+            EmulatorSettings.builder(dataDir)
+                .delays(Duration.ofMillis(50), Duration.ofMillis(50))
+                .build(),
             runtime);
     arm = new RawArm(emulator);
   }
@@ -217,7 +218,9 @@ class ArmProtocolTest {
     emulator.close();
     emulator =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir).withDelays(Duration.ofHours(1), Duration.ofHours(1)),
+            EmulatorSettings.builder(dataDir)
+                .delays(Duration.ofHours(1), Duration.ofHours(1))
+                .build(),
             runtime);
     arm = new RawArm(emulator);
     assertThat(arm.put(appPath("shop-6"), appBody("a")).status()).isEqualTo(201);
@@ -337,7 +340,7 @@ class ArmProtocolTest {
     TestClock clock = TestClock.atEpochDay();
     emulator =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir).withDelays(Duration.ZERO, Duration.ofSeconds(30)),
+            EmulatorSettings.builder(dataDir).delays(Duration.ZERO, Duration.ofSeconds(30)).build(),
             runtime,
             clock);
     arm = new RawArm(emulator);
@@ -466,7 +469,7 @@ class ArmProtocolTest {
   @Test
   void plainHttp_servesTheSameApi_withUrlsOnItsOwnScheme() throws Exception {
     emulator.close();
-    emulator = Emulator.start(EmulatorSettings.defaults(dataDir).withPorts(0, 0), runtime);
+    emulator = Emulator.start(EmulatorSettings.builder(dataDir).ports(0, 0).build(), runtime);
     String http = emulator.httpBaseUrl().orElseThrow();
     java.net.http.HttpClient plain = java.net.http.HttpClient.newHttpClient();
 

@@ -48,9 +48,10 @@ class ContainerAppsSdkIT {
     runtime = new FakeContainerRuntime();
     emulator =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir)
-                .withPageSize(2)
-                .withDelays(Duration.ofMillis(100), Duration.ofMillis(100)),
+            EmulatorSettings.builder(dataDir)
+                .pageSize(2)
+                .delays(Duration.ofMillis(100), Duration.ofMillis(100))
+                .build(),
             runtime);
     sdk = SdkClients.manager(emulator, SUB);
   }

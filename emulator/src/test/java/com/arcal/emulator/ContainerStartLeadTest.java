@@ -25,7 +25,7 @@ class ContainerStartLeadTest {
 
   private Emulator start() {
     return Emulator.start(
-        EmulatorSettings.defaults(dataDir).withDelays(LATENCY, LATENCY), runtime, clock);
+        EmulatorSettings.builder(dataDir).delays(LATENCY, LATENCY).build(), runtime, clock);
   }
 
   @Test

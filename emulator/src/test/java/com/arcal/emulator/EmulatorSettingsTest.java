@@ -56,6 +56,26 @@ class EmulatorSettingsTest {
   }
 
   @Test
+  void builder_startsFromTheEmbeddedDefaults_andChangesOnlyWhatIsSet(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    EmulatorSettings defaults = EmulatorSettings.defaults(dir);
+    EmulatorSettings slow =
+        EmulatorSettings.builder(dir).delays(Duration.ofMinutes(1), Duration.ZERO).build();
+
+    assertThat(defaults.httpsPort()).isZero();
+    assertThat(defaults.httpPort()).isEqualTo(-1);
+    assertThat(defaults.resourceGroups()).containsExactly("arcal-local");
+    assertThat(defaults.provisioningDelay()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(defaults.runtime().mode()).isEqualTo(RuntimeSettings.Mode.PROCESS);
+    assertThat(slow.provisioningDelay()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(slow.deletionDelay()).isZero();
+    assertThat(slow)
+        .usingRecursiveComparison()
+        .ignoringFields("provisioningDelay", "deletionDelay")
+        .isEqualTo(defaults);
+  }
+
+  @Test
   void fromEnv_badValue_failsWithOneLineNamingTheVariable() {
     for (Map.Entry<String, String> bad :
         List.of(

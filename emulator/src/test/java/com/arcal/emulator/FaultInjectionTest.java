@@ -30,8 +30,9 @@ class FaultInjectionTest {
     runtime = new FakeContainerRuntime();
     emulator =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir)
-                .withDelays(Duration.ofMillis(20), Duration.ofMillis(20)),
+            EmulatorSettings.builder(dataDir)
+                .delays(Duration.ofMillis(20), Duration.ofMillis(20))
+                .build(),
             runtime);
     arm = new RawArm(emulator);
   }

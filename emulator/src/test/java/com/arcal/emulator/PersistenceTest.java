@@ -24,7 +24,7 @@ class PersistenceTest {
     String pem;
     try (Emulator first =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir).withDelays(Duration.ZERO, Duration.ZERO),
+            EmulatorSettings.builder(dataDir).delays(Duration.ZERO, Duration.ZERO).build(),
             new FakeContainerRuntime())) {
       JsonNode app = new RawArm(first).createAndWait("keep-me", "arcal/engine:local");
       bindHost = app.path("properties").path("outboundIpAddresses").get(0).asText();
@@ -61,8 +61,9 @@ class PersistenceTest {
   void anOperationInFlight_resumesAfterARestart() {
     TestClock clock = TestClock.atEpochDay();
     EmulatorSettings slow =
-        EmulatorSettings.defaults(dataDir)
-            .withDelays(Duration.ofMinutes(10), Duration.ofMinutes(10));
+        EmulatorSettings.builder(dataDir)
+            .delays(Duration.ofMinutes(10), Duration.ofMinutes(10))
+            .build();
     String statusUrl;
     FakeContainerRuntime firstRuntime = new FakeContainerRuntime(clock);
     try (Emulator first = Emulator.start(slow, firstRuntime, clock)) {
@@ -73,7 +74,7 @@ class PersistenceTest {
     assertThat(firstRuntime.ensured()).isEmpty();
 
     FakeContainerRuntime second = new FakeContainerRuntime(clock);
-    try (Emulator again = Emulator.start(slow.withPorts(0, -1), second, clock)) {
+    try (Emulator again = Emulator.start(slow, second, clock)) {
       RawArm arm = new RawArm(again);
       String newStatusUrl = statusUrl.replaceFirst("https://[^/]+", again.httpsBaseUrl());
       assertThat(arm.getUrl(newStatusUrl).body().path("status").asText()).isEqualTo("InProgress");

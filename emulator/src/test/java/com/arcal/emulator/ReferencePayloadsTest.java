@@ -37,8 +37,9 @@ class ReferencePayloadsTest {
   void start() {
     emulator =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir)
-                .withDelays(Duration.ofMillis(20), Duration.ofMillis(20)),
+            EmulatorSettings.builder(dataDir)
+                .delays(Duration.ofMillis(20), Duration.ofMillis(20))
+                .build(),
             new FakeContainerRuntime());
     arm = new RawArm(emulator);
   }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand: the emulator module's one test clock, shared by every test package
+ * (tests never sleep to let time pass).
+ */
 public final class TestClock extends Clock {
   private volatile Instant now;
 

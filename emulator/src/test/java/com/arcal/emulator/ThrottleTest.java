@@ -26,8 +26,9 @@ class ThrottleTest {
     TestClock clock = TestClock.atEpochDay();
     emulator =
         Emulator.start(
-            EmulatorSettings.defaults(dataDir)
-                .withThrottle(new ThrottleSettings(3, 0.5, 2, 1, 2, 1)),
+            EmulatorSettings.builder(dataDir)
+                .throttle(new ThrottleSettings(3, 0.5, 2, 1, 2, 1))
+                .build(),
             new FakeContainerRuntime(clock),
             clock);
     RawArm arm = new RawArm(emulator);

@@ -6,6 +6,7 @@ import com.arcal.engine.grpc.GrpcEndpoint;
 import com.arcal.engine.grpc.SaleEngineService;
 import com.arcal.engine.sale.EngineState;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.javalin.util.JavalinException;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One running reference engine: gRPC ({@code SaleEngine} + health) and the buyers' WebSocket.
@@ -124,13 +124,9 @@ public final class EngineServer implements AutoCloseable {
 
   // Per-engine, not shared: idle engines hold no gRPC threads at all (core threads time out).
   private static ExecutorService grpcExecutor() {
-    AtomicInteger count = new AtomicInteger();
     ThreadPoolExecutor executor = new ThreadPoolExecutor(GRPC_THREADS, GRPC_THREADS, 30, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), task -> {
-          Thread thread = new Thread(task, "engine-grpc-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+        new LinkedBlockingQueue<>(),
+        new ThreadFactoryBuilder().setNameFormat("engine-grpc-%d").setDaemon(true).build());
     executor.allowCoreThreadTimeOut(true);
     return executor;
   }

@@ -46,10 +46,11 @@ final class LocalPlatform {
             Duration.ofSeconds(30));
     Duration delay = settings.local().emulatorDelay();
     EmulatorSettings emulatorSettings =
-        EmulatorSettings.defaults(dataDir)
-            .withResourceGroups(List.of(RESOURCE_GROUP))
-            .withDelays(delay, delay)
-            .withRuntime(runtime);
+        EmulatorSettings.builder(dataDir)
+            .resourceGroups(List.of(RESOURCE_GROUP))
+            .delays(delay, delay)
+            .runtime(runtime)
+            .build();
     Emulator emulator = Emulator.start(emulatorSettings, ContainerRuntimes.create(runtime));
     try {
       AzureTarget target =

@@ -21,7 +21,9 @@ class ShellCheckTest {
 
   @Test
   void everyShellScriptPassesShellcheck() throws Exception {
-    assumeTrue(shellcheckInstalled(), "shellcheck is not installed (apt-get install shellcheck); skipped");
+    assumeTrue(shellcheckInstalled(),
+        "shellcheck is not installed; get it with: apt-get install shellcheck"
+            + " (as root; bash .ci/run does it)");
     List<String> command = new ArrayList<>(List.of("shellcheck", "--external-sources", "--format=gcc"));
     List<Path> scripts = new ArrayList<>(repo.files(".", ".sh"));
     scripts.add(repo.path(".ci/run"));

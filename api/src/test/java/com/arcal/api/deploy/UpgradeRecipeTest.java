@@ -51,7 +51,7 @@ class UpgradeRecipeTest {
 
   @Test
   void documentedShellCommandPrintsThatHash() throws Exception {
-    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "no /bin/sh");
+    assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "/bin/sh is missing (a POSIX shell)");
     Matcher example = example();
     String script =
         "IMAGE=" + example.group(1) + " CPU=" + example.group(2) + " MEMORY=" + example.group(3)
@@ -59,7 +59,8 @@ class UpgradeRecipeTest {
     Process sh = new ProcessBuilder("/bin/sh", "-c", script).redirectErrorStream(true).start();
     String output = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    assumeTrue(sh.exitValue() == 0, "sha256sum unavailable: " + output);
+    assumeTrue(sh.exitValue() == 0,
+        "sha256sum is not installed; get it with: apt-get install coreutils (" + output + ")");
     assertThat(output).isEqualTo(example.group(5));
   }
 

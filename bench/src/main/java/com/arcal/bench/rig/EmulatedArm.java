@@ -33,12 +33,13 @@ public final class EmulatedArm implements ArmSite {
   public static EmulatedArm start(Path dataDir, Duration latency) {
     RuntimeSettings runtime = RuntimeSettings.defaults(RuntimeSettings.Mode.IN_PROCESS, dataDir);
     EmulatorSettings settings =
-        EmulatorSettings.defaults(dataDir)
-            .withResourceGroups(List.of(GROUP))
-            .withDelays(latency, latency)
-            .withPageSize(PAGE_SIZE)
-            .withThrottle(ThrottleSettings.arm())
-            .withRuntime(runtime);
+        EmulatorSettings.builder(dataDir)
+            .resourceGroups(List.of(GROUP))
+            .delays(latency, latency)
+            .pageSize(PAGE_SIZE)
+            .throttle(ThrottleSettings.arm())
+            .runtime(runtime)
+            .build();
     return new EmulatedArm(Emulator.start(settings, ContainerRuntimes.create(runtime)));
   }
 

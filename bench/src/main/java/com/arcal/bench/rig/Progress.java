@@ -1,5 +1,6 @@
 package com.arcal.bench.rig;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -13,11 +14,8 @@ public final class Progress implements AutoCloseable {
 
   public Progress(PrintStream out, Duration every, Supplier<String> line) {
     long start = System.nanoTime();
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "bench-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer = Executors.newSingleThreadScheduledExecutor(
+        new ThreadFactoryBuilder().setNameFormat("bench-progress").setDaemon(true).build());
     timer.scheduleAtFixedRate(
         () -> out.printf("   t=%5.1fs %s%n", (System.nanoTime() - start) / 1e9, line.get()),
         every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);

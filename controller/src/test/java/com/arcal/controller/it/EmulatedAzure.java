@@ -41,10 +41,10 @@ final class EmulatedAzure implements AutoCloseable {
   /** Engines inside this JVM (fast), or as real processes of the engine jar. */
   static EmulatedAzure start(Path dataDir, RuntimeSettings.Mode mode, Duration latency) {
     EmulatorSettings settings =
-        EmulatorSettings.defaults(dataDir)
-            .withDelays(latency, latency)
-            .withPageSize(5)
-            .withRuntime(
+        EmulatorSettings.builder(dataDir)
+            .delays(latency, latency)
+            .pageSize(5)
+            .runtime(
                 new RuntimeSettings(
                     mode,
                     dataDir,
@@ -53,7 +53,8 @@ final class EmulatedAzure implements AutoCloseable {
                         List.of(javaBinary(), "-Xmx128m", "-jar", engineJar().toString())),
                     Duration.ofSeconds(3),
                     Duration.ofMillis(200),
-                    Duration.ofSeconds(2)));
+                    Duration.ofSeconds(2)))
+            .build();
     return new EmulatedAzure(
         Emulator.start(settings, ContainerRuntimes.create(settings.runtime())));
   }

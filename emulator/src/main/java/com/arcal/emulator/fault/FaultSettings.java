@@ -4,8 +4,8 @@ import com.arcal.emulator.OperationKind;
 import java.util.Map;
 
 /**
- * Fault injection at start: the random seed and the rates per operation kind (kinds not listed get
- * no faults). Rates can be changed at run time through {@link FaultInjector}.
+ * A fault injector's random seed and rates per operation kind (kinds not listed get no faults). An
+ * emulator starts with {@link #none()}; rates are changed at run time through {@link FaultInjector}.
  */
 public record FaultSettings(long seed, Map<OperationKind, FaultRates> rates) {
 

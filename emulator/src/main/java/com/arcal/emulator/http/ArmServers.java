@@ -1,5 +1,6 @@
 package com.arcal.emulator.http;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -10,8 +11,6 @@ import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -42,7 +41,10 @@ public final class ArmServers implements AutoCloseable {
   public static ArmServers start(
       String host, int httpsPort, int httpPort, SSLContext ssl, HttpHandler handler, int threads) {
     disableNagle();
-    ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            threads,
+            new ThreadFactoryBuilder().setNameFormat("arm-http-%d").setDaemon(true).build());
     HttpsServer https = null;
     HttpServer http = null;
     try {
@@ -100,14 +102,5 @@ public final class ArmServers implements AutoCloseable {
     if (System.getProperty(NODELAY_PROPERTY) == null) {
       System.setProperty(NODELAY_PROPERTY, "true");
     }
-  }
-
-  private static ThreadFactory daemonThreads() {
-    AtomicInteger counter = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, "arm-http-" + counter.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

@@ -82,8 +82,14 @@ public record RuntimeSettings(
    * 5 s stop grace, restarts backing off from 1 s to 30 s.
    */
   public static RuntimeSettings defaults(Mode mode, Path dataDir) {
-    return new RuntimeSettings(mode, dataDir, Map.of(), Duration.ofSeconds(5), Duration.ofSeconds(1),
-        Duration.ofSeconds(30));
+    return defaults(mode, dataDir, Map.of());
+  }
+
+  /** The local defaults, running the images of {@code imageCommands} as given. */
+  public static RuntimeSettings defaults(
+      Mode mode, Path dataDir, Map<String, List<String>> imageCommands) {
+    return new RuntimeSettings(mode, dataDir, imageCommands, Duration.ofSeconds(5),
+        Duration.ofSeconds(1), Duration.ofSeconds(30));
   }
 
   private static void requireNotNegative(Duration value, String name) {

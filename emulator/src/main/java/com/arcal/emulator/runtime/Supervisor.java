@@ -1,5 +1,6 @@
 package com.arcal.emulator.runtime;
 
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,11 +18,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,13 +73,15 @@ final class Supervisor implements AutoCloseable {
     this.clock = clock;
     this.random = random;
     this.executor = new ScheduledThreadPoolExecutor(
-        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()), daemonThreads("container-runtime-"));
+        Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+        new ThreadFactoryBuilder().setNameFormat("container-runtime-%d").setDaemon(true).build());
     executor.setRemoveOnCancelPolicy(true);
     // Once closed, every replica is dead; pending timers (probes, forced kills) have nothing to do.
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     long sweepMillis = Math.max(1000, settings.probeInterval().toMillis());
     this.stopper = new ThreadPoolExecutor(STOP_THREADS, STOP_THREADS, 10, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), daemonThreads("container-stop-"));
+        new LinkedBlockingQueue<>(),
+        new ThreadFactoryBuilder().setNameFormat("container-stop-%d").setDaemon(true).build());
     stopper.allowCoreThreadTimeOut(true);
     this.sweep = executor.scheduleWithFixedDelay(
         this::pollAll, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
@@ -248,15 +249,6 @@ final class Supervisor implements AutoCloseable {
 
   Executor executor() {
     return this::execute;
-  }
-
-  private static ThreadFactory daemonThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   private static Runnable guarded(Runnable task) {

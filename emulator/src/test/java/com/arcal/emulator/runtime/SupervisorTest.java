@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.arcal.emulator.TestClock;
 import com.arcal.emulator.runtime.ReplicaStatus.State;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class SupervisorTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private final FakeContainerFactory factory = new FakeContainerFactory();
-  private final MutableClock clock = new MutableClock(T0);
+  private final TestClock clock = new TestClock(T0);
   private Supervisor supervisor;
 
   @AfterEach

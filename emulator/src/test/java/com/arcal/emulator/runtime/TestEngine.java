@@ -17,7 +17,8 @@ final class TestEngine {
   static List<String> command() {
     Optional<Path> jar = ContainerRuntimes.findEngineJar(System.getenv(), List.of(testClasses()));
     assumeTrue(jar.isPresent(),
-        "engine/target/arcal-engine.jar is missing: run ./mvnw -o -q -B -pl engine -am install -DskipTests");
+        "engine/target/arcal-engine.jar is not built; build it with: ./mvnw -q -B -ntp -pl engine -am"
+            + " package -DskipTests (a whole verify builds it first)");
     return List.of(ContainerRuntimes.javaCommand(), "-jar", jar.get().toString());
   }
 

@@ -24,11 +24,12 @@ public final class EmbeddedArm implements AutoCloseable {
 
   public EmbeddedArm(Path dataDir) {
     EmulatorSettings settings =
-        EmulatorSettings.defaults(dataDir)
-            .withResourceGroups(List.of(OrchestratorProcess.GROUP))
-            .withDelays(Duration.ofMillis(100), Duration.ofMillis(100))
-            .withRuntime(new RuntimeSettings(RuntimeSettings.Mode.IN_PROCESS, dataDir, Map.of(),
-                Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(2)));
+        EmulatorSettings.builder(dataDir)
+            .resourceGroups(List.of(OrchestratorProcess.GROUP))
+            .delays(Duration.ofMillis(100), Duration.ofMillis(100))
+            .runtime(new RuntimeSettings(RuntimeSettings.Mode.IN_PROCESS, dataDir, Map.of(),
+                Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofSeconds(2)))
+            .build();
     this.emulator = Emulator.start(settings, ContainerRuntimes.create(settings.runtime()));
   }
 

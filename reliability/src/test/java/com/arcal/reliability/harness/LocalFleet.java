@@ -60,11 +60,12 @@ public final class LocalFleet implements AutoCloseable {
             List.of(Repo.java(), "-Xmx96m", "-XX:TieredStopAtLevel=1", "-jar",
                 Repo.jar("engine/target/arcal-engine.jar").toString()));
     EmulatorSettings settings =
-        EmulatorSettings.defaults(emulatorData)
-            .withResourceGroups(List.of(GROUP))
-            .withDelays(b.delay, b.delay)
-            .withRuntime(new RuntimeSettings(b.mode, emulatorData, images, Duration.ofSeconds(3),
-                Duration.ofMillis(200), Duration.ofSeconds(2)));
+        EmulatorSettings.builder(emulatorData)
+            .resourceGroups(List.of(GROUP))
+            .delays(b.delay, b.delay)
+            .runtime(new RuntimeSettings(b.mode, emulatorData, images, Duration.ofSeconds(3),
+                Duration.ofMillis(200), Duration.ofSeconds(2)))
+            .build();
     this.emulator = Emulator.start(settings, ContainerRuntimes.create(settings.runtime()));
     this.target = new AzureTarget(SUBSCRIPTION, GROUP, settings.location(),
         AzureTarget.environmentId(SUBSCRIPTION, GROUP, "arcal-env"));
