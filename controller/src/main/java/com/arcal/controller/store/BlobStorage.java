@@ -31,7 +31,7 @@ final class BlobStorage implements DocumentStorage {
   private final boolean createdFresh;
   private final ScheduledExecutorService poller =
       Executors.newSingleThreadScheduledExecutor(
-          new ThreadFactoryBuilder().setDaemon(true).setNameFormat("desired-state-poll-%d").build());
+          new ThreadFactoryBuilder().setDaemon(true).setNameFormat("desired-state-poll").build());
   /** ETag of the version last read or written; null when none is known (missing, unreadable). */
   private String etag;
 

@@ -45,7 +45,7 @@ final class FileWatcher implements AutoCloseable {
     this.thread =
         new ThreadFactoryBuilder()
             .setDaemon(true)
-            .setNameFormat("desired-state-watch-%d")
+            .setNameFormat("desired-state-watch")
             .build()
             .newThread(this::run);
   }
