@@ -7,7 +7,8 @@ import com.arcal.api.ApiClient.Response;
 import com.arcal.api.config.Settings;
 import com.arcal.api.platform.Platform;
 import com.arcal.controller.azure.ArmException;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import java.nio.file.Files;
@@ -57,7 +58,7 @@ class OpsTest {
         Settings.of(Map.of("ARCAL_HTTP_PORT", "0",
             "ARCAL_STATE_FILE", dir.resolve("s.json").toString(),
             "ARCAL_RESYNC_SECONDS", "1")),
-        (s, arm, clock) -> new Platform(apps, new FakeEngines(), new LocalEndpoints(), () -> {}, "f"),
+        (s, arm, clock) -> new Platform(apps, new FakeEngines(), new EngineEndpoints(BuyerUrls.ingress()), () -> {}, "f"),
         Clock.systemUTC())) {
       ApiClient client = new ApiClient(orch.url());
       Response r = client.get("/readyz");

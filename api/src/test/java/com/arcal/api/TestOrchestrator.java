@@ -2,7 +2,8 @@ package com.arcal.api;
 
 import com.arcal.api.config.Settings;
 import com.arcal.api.platform.Platform;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import com.arcal.controller.sale.SaleId;
@@ -39,7 +40,7 @@ public final class TestOrchestrator implements AutoCloseable {
         Orchestrator.start(
             Settings.of(env),
             (settings, armCalls, clock) ->
-                new Platform(fakes, engines, new LocalEndpoints(), () -> {}, "fakes"),
+                new Platform(fakes, engines, new EngineEndpoints(BuyerUrls.ingress()), () -> {}, "fakes"),
             Clock.systemUTC());
     this.client = new ApiClient(orchestrator.url());
   }

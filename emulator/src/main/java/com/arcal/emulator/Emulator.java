@@ -20,6 +20,7 @@ import com.arcal.emulator.http.Router;
 import com.arcal.emulator.http.TlsMaterial;
 import com.arcal.emulator.lro.Operation;
 import com.arcal.emulator.lro.OperationScheduler;
+import com.arcal.emulator.names.AppHosts;
 import com.arcal.emulator.runtime.ContainerRuntime;
 import com.arcal.emulator.state.ArmState;
 import com.arcal.emulator.state.StateStore;
@@ -58,6 +59,8 @@ public final class Emulator implements AutoCloseable {
   private final ExecutorService workers;
   private final ArmState state;
 
+  private final AppHosts hosts;
+
   private Emulator(
       EmulatorSettings settings,
       ArmServers servers,
@@ -67,7 +70,9 @@ public final class Emulator implements AutoCloseable {
       ContainerRuntime runtime,
       ScheduledExecutorService timer,
       ExecutorService workers,
-      ArmState state) {
+      ArmState state,
+      AppHosts hosts) {
+    this.hosts = hosts;
     this.settings = settings;
     this.servers = servers;
     this.tls = tls;
@@ -92,6 +97,8 @@ public final class Emulator implements AutoCloseable {
     createDirectories(settings.dataDir());
     TlsMaterial tls = TlsMaterial.loadOrCreate(settings.dataDir(), clock);
     ArmState state = ArmState.load(new StateStore(settings.dataDir()), clock);
+    AppHosts hosts = new AppHosts(settings.dataDir().resolve(AppHosts.FILE_NAME));
+    state.watchAddresses(hosts::write);
     ScheduledExecutorService timer =
         Executors.newScheduledThreadPool(
             2, new ThreadFactoryBuilder().setNameFormat("arm-timer-%d").setDaemon(true).build());
@@ -145,13 +152,22 @@ public final class Emulator implements AutoCloseable {
               tls.sslContext(),
               handler,
               settings.httpThreads());
-      return new Emulator(settings, servers, tls, faults, stats, runtime, timer, workers, state);
+      return new Emulator(
+          settings, servers, tls, faults, stats, runtime, timer, workers, state, hosts);
     } catch (RuntimeException | Error e) {
       timer.shutdownNow();
       workers.shutdownNow();
       runtime.close();
       throw e;
     }
+  }
+
+  /**
+   * The hosts-format file naming every app's address: where the apps of this emulated environment
+   * are reached by name, as Azure's environment DNS resolves them.
+   */
+  public Path hostsFile() {
+    return hosts.file();
   }
 
   /** {@code https://127.0.0.1:<port>}: the ARM endpoint to give the SDK. */

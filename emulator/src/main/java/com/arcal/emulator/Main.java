@@ -32,7 +32,9 @@ public final class Main {
             + ", resource groups "
             + String.join(",", settings.resourceGroups())
             + ", data "
-            + settings.dataDir());
+            + settings.dataDir()
+            + ", app names in "
+            + emulator.hostsFile());
     new CountDownLatch(1).await();
   }
 

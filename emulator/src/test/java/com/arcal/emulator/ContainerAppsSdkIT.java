@@ -106,12 +106,12 @@ class ContainerAppsSdkIT {
         .isEqualTo("sale-a.arcal-local.arcal.localhost");
     assertThat(created.configuration().ingress().transport().toString())
         .isEqualToIgnoringCase("auto");
-    assertThat(created.outboundIpAddresses())
-        .singleElement()
-        .asString()
-        .matches("127\\.1\\.\\d+\\.\\d+");
+    assertThat(created.outboundIpAddresses()).containsExactly("127.0.0.1");
     ContainerSpec spec = runtime.ensured("sale-a").get(0);
-    assertThat(spec.bindHost()).isEqualTo(created.outboundIpAddresses().get(0));
+    assertThat(spec.bindHost())
+        .as("the app's name resolves to where its ports listen")
+        .isEqualTo(new RawArm(emulator).addressOf("sale-a"))
+        .matches("127\\.1\\.\\d+\\.\\d+");
     assertThat(spec.ports()).containsExactly(3000, 50051);
     assertThat(spec.env()).containsEntry("SALE_ID", "s1");
 

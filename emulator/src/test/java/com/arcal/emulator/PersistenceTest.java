@@ -26,8 +26,9 @@ class PersistenceTest {
         Emulator.start(
             EmulatorSettings.builder(dataDir).delays(Duration.ZERO, Duration.ZERO).build(),
             new FakeContainerRuntime())) {
-      JsonNode app = new RawArm(first).createAndWait("keep-me", "arcal/engine:local");
-      bindHost = app.path("properties").path("outboundIpAddresses").get(0).asText();
+      RawArm arm = new RawArm(first);
+      JsonNode app = arm.createAndWait("keep-me", "arcal/engine:local");
+      bindHost = arm.addressOf("keep-me");
       revision = app.path("properties").path("latestRevisionName").asText();
       pem = Files.readString(first.certificatePemPath());
     }
@@ -50,9 +51,10 @@ class PersistenceTest {
       assertThat(Files.readString(again.certificatePemPath()))
           .as("clients keep trusting it")
           .isEqualTo(pem);
-      JsonNode other = new RawArm(again).createAndWait("new-one", "x");
-      assertThat(other.path("properties").path("outboundIpAddresses").get(0).asText())
-          .isNotEqualTo(bindHost);
+      RawArm arm = new RawArm(again);
+      arm.createAndWait("new-one", "x");
+      assertThat(arm.addressOf("keep-me")).as("the hosts file is rewritten on start").isEqualTo(bindHost);
+      assertThat(arm.addressOf("new-one")).isNotEqualTo(bindHost);
     }
     assertThat(second.closed()).isTrue();
   }

@@ -3,6 +3,7 @@ package com.arcal.emulator;
 import static org.awaitility.Awaitility.await;
 
 import com.arcal.emulator.http.Json;
+import com.arcal.emulator.names.AppHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -44,6 +45,11 @@ public final class RawArm {
     public String errorCode() {
       return body == null ? null : body.path("error").path("code").asText(null);
     }
+  }
+
+  /** The address the environment resolves the app's name to (the emulator's hosts file). */
+  public String addressOf(String app) {
+    return new AppHosts(emulator.hostsFile()).read().get(app);
   }
 
   public static String appPath(String name) {

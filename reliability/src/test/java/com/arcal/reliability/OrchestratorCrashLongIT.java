@@ -49,7 +49,8 @@ class OrchestratorCrashLongIT {
         new StandaloneEmulator(dir.resolve("emulator"), dir.resolve("emulator.log"), Duration.ofMillis(500))) {
       int port = OrchestratorProcess.freePort();
       Map<String, String> env = OrchestratorProcess.azureEnv(
-          cloud.url, cloud.certificate, port, dir.resolve("desired-state.json"), TOKEN);
+          cloud.url, cloud.certificate, cloud.hostsFile, port, dir.resolve("desired-state.json"),
+          TOKEN);
       Api api = new Api("http://127.0.0.1:" + port);
       ContainerAppsApiManager sdk = sdk(cloud);
       Map<String, Integer> generations = new TreeMap<>(); // desired sale -> generation

@@ -75,14 +75,6 @@ public record Settings(
     AZURE
   }
 
-  /** How engines are reached once their app is provisioned. */
-  public enum EndpointsKind {
-    /** Loopback address per app, as the emulator publishes them. */
-    LOCAL,
-    /** The app's ingress FQDN and its internal gRPC name, as Azure publishes them. */
-    AZURE
-  }
-
   /**
    * The REST server.
    *
@@ -115,6 +107,8 @@ public record Settings(
    * @param naming sale id to app name (validated {@code ARCAL_APP_PREFIX})
    * @param managedBy the managed-by tag value of the apps this orchestrator owns
    * @param defaults what a sale's spec leaves out (validated {@code ARCAL_ENGINE_*})
+   * @param engineHostsFile where app names resolve instead of DNS (a standalone emulator's
+   *     hosts file); empty for DNS, or for the embedded emulator's own file
    */
   public record Reconcile(
       Path stateFile,
@@ -124,7 +118,7 @@ public record Settings(
       String managedBy,
       int workers,
       SaleDefaults defaults,
-      EndpointsKind endpoints) {
+      Optional<Path> engineHostsFile) {
     public Reconcile {
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(resync, "resync");
@@ -132,7 +126,7 @@ public record Settings(
       Objects.requireNonNull(naming, "naming");
       Objects.requireNonNull(managedBy, "managedBy");
       Objects.requireNonNull(defaults, "defaults");
-      Objects.requireNonNull(endpoints, "endpoints");
+      Objects.requireNonNull(engineHostsFile, "engineHostsFile");
     }
   }
 

@@ -1,6 +1,5 @@
 package com.arcal.api.config;
 
-import com.arcal.api.config.Settings.EndpointsKind;
 import com.arcal.api.config.Settings.PlatformKind;
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.leader.BlobLeaseElector;
@@ -167,7 +166,7 @@ final class SettingsReader {
         managedBy,
         env.integer("ARCAL_WORKERS", 8, 1, 256, "a number of reconcile workers, 1-256"),
         defaults,
-        endpoints(platform, azure));
+        engineHostsFile(platform, azure));
   }
 
   private Settings.Local local() {
@@ -215,16 +214,30 @@ final class SettingsReader {
     return server.map(s -> new AzureTarget.EngineRegistry(s, identity.get()));
   }
 
-  private EndpointsKind endpoints(PlatformKind platform, Settings.Azure azure) {
-    String kind = env.choice("ARCAL_ENGINE_ENDPOINTS", "auto", "auto", "local", "azure");
-    return switch (kind) {
-      case "local" -> EndpointsKind.LOCAL;
-      case "azure" -> EndpointsKind.AZURE;
-      default -> platform == PlatformKind.LOCAL
-              || azure.armEndpoint().map(u -> isLoopback(u.getHost())).orElse(false)
-          ? EndpointsKind.LOCAL
-          : EndpointsKind.AZURE;
-    };
+  /**
+   * Where app names resolve when DNS does not: a standalone emulator's hosts file. Engines are
+   * reached by app name on every platform; the local platform uses its embedded emulator's file.
+   */
+  private Optional<Path> engineHostsFile(PlatformKind platform, Settings.Azure azure) {
+    Optional<String> raw = env.optional("ARCAL_ENGINE_HOSTS_FILE");
+    if (platform == PlatformKind.LOCAL) {
+      return Optional.empty();
+    }
+    if (raw.isEmpty()) {
+      if (azure.armEndpoint().map(u -> isLoopback(u.getHost())).orElse(false)) {
+        throw new SettingsException(
+            "ARCAL_ENGINE_HOSTS_FILE",
+            "expected the standalone emulator's hosts file (it prints its path) with a loopback"
+                + " ARCAL_ARM_ENDPOINT: app names resolve through it");
+      }
+      return Optional.empty();
+    }
+    Path file = Path.of(raw.get());
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new SettingsException(
+          "ARCAL_ENGINE_HOSTS_FILE", "expected a readable hosts file; " + file + " is not one");
+    }
+    return Optional.of(file);
   }
 
   private Optional<URI> armEndpoint() {

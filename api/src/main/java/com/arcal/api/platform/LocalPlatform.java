@@ -4,7 +4,9 @@ import com.arcal.api.config.Settings;
 import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
 import com.arcal.controller.azure.ArmConnection;
 import com.arcal.controller.azure.AzureTarget;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.emulator.Emulator;
 import com.arcal.emulator.EmulatorSettings;
@@ -66,10 +68,11 @@ final class LocalPlatform {
               Optional.of(TOKEN),
               Optional.empty(),
               ArmAdapter.RESPONSE_TIMEOUT);
+      HostsFile names = new HostsFile(emulator.hostsFile());
       return new Platform(
           ArmAdapter.open(connection, target, armCalls, clock),
-          new GrpcEngineClient(ENGINE_DEADLINE),
-          new LocalEndpoints(),
+          GrpcEngineClient.resolvingThrough(ENGINE_DEADLINE, names::address),
+          new EngineEndpoints(BuyerUrls.local(names)),
           emulator,
           "local: embedded emulator at " + emulator.httpsBaseUrl() + ", data " + dataDir);
     } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package com.arcal.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.arcal.api.config.Settings.EndpointsKind;
 import com.arcal.api.config.Settings.PlatformKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ class SettingsTest {
     assertThat(s.reconcile().defaults().cpu()).isEqualTo("0.5");
     assertThat(s.reconcile().defaults().memory()).isEqualTo("1Gi");
     assertThat(s.reconcile().resync()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(s.reconcile().endpoints()).isEqualTo(EndpointsKind.LOCAL);
+    assertThat(s.reconcile().engineHostsFile()).as("the embedded emulator's own").isEmpty();
     assertThat(s.local().emulatorDataDir()).isEqualTo(Path.of(".arcal/emulator").toAbsolutePath());
   }
 
@@ -80,7 +79,6 @@ class SettingsTest {
     "ARCAL_CORS_ORIGINS, not-an-origin",
     "ARCAL_API_TOKEN, short",
     "ARCAL_FLEET, has spaces",
-    "ARCAL_ENGINE_ENDPOINTS, mars",
   })
   void aBadValueNamesItsVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.of(Map.of(variable, value)))
@@ -108,19 +106,27 @@ class SettingsTest {
     }
     Settings s = Settings.of(azure());
     assertThat(s.platform()).isEqualTo(PlatformKind.AZURE);
-    assertThat(s.reconcile().endpoints()).isEqualTo(EndpointsKind.AZURE);
+    assertThat(s.reconcile().engineHostsFile()).as("app names resolve through DNS").isEmpty();
     assertThat(s.azure().environmentId()).hasValue(ENV_ID);
   }
 
   @Test
-  void azureAgainstALoopbackEmulatorReachesEnginesLocally() throws Exception {
+  void azureAgainstALoopbackEmulatorResolvesAppNamesThroughItsHostsFile() throws Exception {
     Path pem = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
     Map<String, String> env = azure();
     env.put("ARCAL_ARM_ENDPOINT", "https://127.0.0.1:8443");
     env.put("ARCAL_ARM_CA_FILE", pem.toString());
     env.put("ARCAL_ARM_STATIC_TOKEN", "static-token-value");
+    assertThatThrownBy(() -> Settings.of(env))
+        .as("a standalone emulator's app names are not in DNS")
+        .hasMessageStartingWith("ARCAL_ENGINE_HOSTS_FILE: expected");
+    env.put("ARCAL_ENGINE_HOSTS_FILE", dir.resolve("missing-hosts").toString());
+    assertThatThrownBy(() -> Settings.of(env)).hasMessageStartingWith("ARCAL_ENGINE_HOSTS_FILE:");
+
+    Path hosts = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
+    env.put("ARCAL_ENGINE_HOSTS_FILE", hosts.toString());
     Settings s = Settings.of(env);
-    assertThat(s.reconcile().endpoints()).isEqualTo(EndpointsKind.LOCAL);
+    assertThat(s.reconcile().engineHostsFile()).hasValue(hosts);
     assertThat(s.azure().armCaFile()).hasValue(pem);
 
     env.put("ARCAL_ARM_ENDPOINT", "http://127.0.0.1:8081");

@@ -2,6 +2,7 @@ package com.arcal.bench.rig;
 
 import com.arcal.controller.azure.ArmConnection;
 import com.arcal.controller.azure.AzureTarget;
+import java.nio.file.Path;
 
 /** An ARM endpoint the controller reaches through the real Azure SDK, and where its apps go. */
 public interface ArmSite extends AutoCloseable {
@@ -12,6 +13,9 @@ public interface ArmSite extends AutoCloseable {
   ArmConnection connection();
 
   AzureTarget target();
+
+  /** The hosts file where the emulator resolves its apps' names. */
+  Path hostsFile();
 
   @Override
   void close();

@@ -2,6 +2,7 @@ package com.arcal.bench.rig;
 
 import com.arcal.controller.azure.ArmConnection;
 import com.arcal.controller.azure.AzureTarget;
+import com.arcal.emulator.names.AppHosts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,12 +31,14 @@ public final class ChildEmulator implements ArmSite {
   private final Process process;
   private final URI url;
   private final Path certificate;
+  private final Path hostsFile;
   private final AzureTarget target = ArmSite.benchTarget();
 
-  private ChildEmulator(Process process, URI url, Path certificate) {
+  private ChildEmulator(Process process, URI url, Path certificate, Path hostsFile) {
     this.process = process;
     this.url = url;
     this.certificate = certificate;
+    this.hostsFile = hostsFile;
   }
 
   public static ChildEmulator start(Path dataDir, Duration latency) {
@@ -65,7 +68,8 @@ public final class ChildEmulator implements ArmSite {
     reader.start();
     try {
       Matcher m = ready.get(60, TimeUnit.SECONDS);
-      return new ChildEmulator(process, URI.create(m.group(1)), Path.of(m.group(2)));
+      return new ChildEmulator(
+          process, URI.create(m.group(1)), Path.of(m.group(2)), dataDir.resolve(AppHosts.FILE_NAME));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
@@ -97,6 +101,11 @@ public final class ChildEmulator implements ArmSite {
   public ArmConnection connection() {
     return new ArmConnection(
         Optional.of(url), Optional.of(certificate), Optional.of(TOKEN), Optional.empty(), Duration.ofSeconds(30));
+  }
+
+  @Override
+  public Path hostsFile() {
+    return hostsFile;
   }
 
   @Override

@@ -5,7 +5,9 @@ import com.arcal.controller.azure.ArmClients;
 import com.arcal.controller.azure.AzureContainerApps;
 import com.arcal.controller.budget.ArmBudget;
 import com.arcal.controller.budget.BudgetSettings;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.reconcile.ControllerSettings;
@@ -59,7 +61,10 @@ public final class ControllerRig implements AutoCloseable {
             site.connection(),
             site.target(),
             List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
-    CountingEngineClient engines = new CountingEngineClient(new GrpcEngineClient(Duration.ofSeconds(5)));
+    HostsFile names = new HostsFile(site.hostsFile());
+    CountingEngineClient engines =
+        new CountingEngineClient(
+            GrpcEngineClient.resolvingThrough(Duration.ofSeconds(5), names::address));
     ControllerSettings settings =
         ControllerSettings.builder(FLEET, NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
             .workers(WORKERS)
@@ -69,7 +74,7 @@ public final class ControllerRig implements AutoCloseable {
     ControllerWiring.Parts parts =
         ControllerWiring.builder(
                 store, new AzureContainerApps(manager, site.target()), engines,
-                new LocalEndpoints(), settings)
+                new EngineEndpoints(BuyerUrls.local(names)), settings)
             .metrics(metrics)
             .clock(clock)
             .random(new Random(7))

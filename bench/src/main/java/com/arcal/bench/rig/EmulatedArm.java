@@ -43,6 +43,11 @@ public final class EmulatedArm implements ArmSite {
     return new EmulatedArm(Emulator.start(settings, ContainerRuntimes.create(runtime)));
   }
 
+  @Override
+  public Path hostsFile() {
+    return emulator.hostsFile();
+  }
+
   public Emulator emulator() {
     return emulator;
   }

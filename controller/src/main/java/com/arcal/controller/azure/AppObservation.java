@@ -13,8 +13,7 @@ import java.util.Optional;
  * @param state provisioning state
  * @param latestRevisionName latest revision, empty until the first provisioning succeeded
  * @param ingressFqdn {@code configuration.ingress.fqdn}, empty until provisioned
- * @param outboundIpAddresses the app's outbound IPs (the local emulator reports the app's
- *     loopback address here)
+ * @param additionalPorts {@code configuration.ingress.additionalPortMappings}, empty when none
  * @param image image of the app's first container, empty if unknown
  * @param env environment of the app's first container
  */
@@ -24,7 +23,7 @@ public record AppObservation(
     ProvisioningState state,
     String latestRevisionName,
     String ingressFqdn,
-    List<String> outboundIpAddresses,
+    List<PortMapping> additionalPorts,
     String image,
     Map<String, String> env) {
 
@@ -34,7 +33,7 @@ public record AppObservation(
     Objects.requireNonNull(state, "state");
     latestRevisionName = latestRevisionName == null ? "" : latestRevisionName;
     ingressFqdn = ingressFqdn == null ? "" : ingressFqdn;
-    outboundIpAddresses = outboundIpAddresses == null ? List.of() : List.copyOf(outboundIpAddresses);
+    additionalPorts = additionalPorts == null ? List.of() : List.copyOf(additionalPorts);
     image = image == null ? "" : image;
     env = env == null ? Map.of() : Map.copyOf(env);
   }
@@ -42,7 +41,18 @@ public record AppObservation(
   /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
   public AppObservation withState(ProvisioningState next) {
     return new AppObservation(
-        name, tags, next, latestRevisionName, ingressFqdn, outboundIpAddresses, image, env);
+        name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env);
+  }
+
+  /**
+   * Where other apps of the environment reach the container's {@code targetPort}: the exposed
+   * port of the additional mapping for it, empty when the app declares none.
+   */
+  public Optional<Integer> exposedPortFor(int targetPort) {
+    return additionalPorts.stream()
+        .filter(p -> p.targetPort() == targetPort)
+        .map(PortMapping::exposedPort)
+        .findFirst();
   }
 
   public Optional<String> tag(String key) {

@@ -171,10 +171,8 @@ public final class AzureContainerApps implements ContainerAppsPort {
   }
 
   static AppObservation observe(ContainerAppInner app) {
-    String fqdn =
-        app.configuration() != null && app.configuration().ingress() != null
-            ? app.configuration().ingress().fqdn()
-            : "";
+    Ingress ingress = app.configuration() == null ? null : app.configuration().ingress();
+    String fqdn = ingress == null ? "" : ingress.fqdn();
     String image = "";
     Map<String, String> env = new HashMap<>();
     if (app.template() != null
@@ -195,9 +193,25 @@ public final class AzureContainerApps implements ContainerAppsPort {
             app.provisioningState() == null ? null : app.provisioningState().toString()),
         app.latestRevisionName(),
         fqdn,
-        app.outboundIpAddresses(),
+        additionalPorts(ingress),
         image,
         env);
+  }
+
+  /** Exposed ports as Azure defaults them: an entry without one is exposed on its target port. */
+  private static List<PortMapping> additionalPorts(Ingress ingress) {
+    if (ingress == null || ingress.additionalPortMappings() == null) {
+      return List.of();
+    }
+    return ingress.additionalPortMappings().stream()
+        .filter(m -> m.targetPort() > 0)
+        .map(
+            m ->
+                new PortMapping(
+                    m.targetPort(),
+                    m.exposedPort() == null ? m.targetPort() : m.exposedPort(),
+                    m.external()))
+        .toList();
   }
 
   private static AppObservation pending(AppRequest request) {

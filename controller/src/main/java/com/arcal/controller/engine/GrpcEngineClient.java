@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +39,24 @@ public final class GrpcEngineClient implements EngineClient {
   private final Function<EngineAddress, ManagedChannel> channelFactory;
   private final ConcurrentMap<EngineAddress, ManagedChannel> channels = new ConcurrentHashMap<>();
 
+  /** Engines reached by DNS names (Azure: the environment resolves app names). */
   public GrpcEngineClient(Duration deadline) {
-    this(deadline, GrpcEngineClient::nettyChannel);
+    this(deadline, address -> channel(NettyChannelBuilder.forAddress(address.host(), address.port())));
+  }
+
+  /**
+   * Engines whose names resolve through {@code names} rather than DNS (the local platform: the
+   * emulator's hosts file).
+   */
+  public static GrpcEngineClient resolvingThrough(
+      Duration deadline, Function<String, Optional<String>> names) {
+    NamesResolverFactory resolver = new NamesResolverFactory(names);
+    return new GrpcEngineClient(
+        deadline,
+        address ->
+            channel(
+                NettyChannelBuilder.forTarget(NamesResolverFactory.target(address))
+                    .nameResolverFactory(resolver)));
   }
 
   /** For tests: channels made by the given factory (e.g. in-process). */
@@ -48,8 +65,8 @@ public final class GrpcEngineClient implements EngineClient {
     this.channelFactory = channelFactory;
   }
 
-  private static ManagedChannel nettyChannel(EngineAddress address) {
-    return NettyChannelBuilder.forAddress(address.host(), address.port())
+  private static ManagedChannel channel(NettyChannelBuilder builder) {
+    return builder
         .usePlaintext()
         .defaultServiceConfig(retryOnUnavailable())
         .enableRetry()

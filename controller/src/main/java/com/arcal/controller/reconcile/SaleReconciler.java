@@ -183,7 +183,7 @@ public final class SaleReconciler {
           s -> s.withPhase(Phase.STARTING, null)
               .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now)
               .withCondition(
-                  Condition.ENGINE_REACHABLE, false, "NoAddress", "Azure has not published the app's address yet", now));
+                  Condition.ENGINE_REACHABLE, false, "NoAddress", "Azure has not published the app's addresses (ingress FQDN, gRPC port mapping) yet", now));
       return Result.requeueAfter(settings.pollInterval());
     }
     board.update(

@@ -4,6 +4,7 @@ import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.AppRequest;
 import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.PortMapping;
 import com.arcal.controller.azure.ProvisioningState;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
   private final Map<String, AppObservation> apps = new TreeMap<>();
   private final List<String> calls = new ArrayList<>();
   private final AtomicInteger revisions = new AtomicInteger();
-  private final Map<String, String> addresses = new TreeMap<>();
+  /** The engine's gRPC port as every app the controller creates maps it. */
+  private static final List<PortMapping> GRPC_PORTS =
+      List.of(new PortMapping(AppRequest.GRPC_PORT, AppRequest.GRPC_PORT, false));
   private ArmException nextFailure;
   /** Every call fails with it while set (an ARM outage); cleared by {@link #endOutage}. */
   private ArmException outage;
@@ -70,15 +73,11 @@ public final class FakeContainerApps implements ContainerAppsPort {
                 ProvisioningState.SUCCEEDED,
                 rev,
                 a.name() + ".test.local",
-                List.of(addressOf(a.name())),
+                GRPC_PORTS,
                 a.image(),
                 a.env()));
       }
     }
-  }
-
-  private String addressOf(String name) {
-    return addresses.computeIfAbsent(name, n -> "127.0.1." + (addresses.size() + 1));
   }
 
   /** Marks in-flight creations as Failed. */
@@ -128,9 +127,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
             request.tags(),
             ProvisioningState.IN_PROGRESS,
             existing == null ? "" : existing.latestRevisionName(),
-            // Azure answers the PUT with the app's FQDN; the emulator with its address.
+            // Azure answers the PUT with the app's FQDN and its configuration.
             request.name() + ".test.local",
-            List.of(addressOf(request.name())),
+            GRPC_PORTS,
             request.image(),
             request.env());
     apps.put(request.name(), app);

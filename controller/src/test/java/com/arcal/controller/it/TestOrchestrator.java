@@ -5,7 +5,9 @@ import com.arcal.controller.azure.ArmClients;
 import com.arcal.controller.azure.AzureContainerApps;
 import com.arcal.controller.budget.ArmBudget;
 import com.arcal.controller.budget.BudgetSettings;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
@@ -60,7 +62,8 @@ final class TestOrchestrator implements AutoCloseable {
             azure.connection(),
             azure.target,
             List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
-    this.engines = new GrpcEngineClient(Duration.ofSeconds(2));
+    HostsFile names = new HostsFile(azure.emulator.hostsFile());
+    this.engines = GrpcEngineClient.resolvingThrough(Duration.ofSeconds(2), names::address);
     ControllerSettings settings =
         ControllerSettings.builder(
                 "it-fleet", NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
@@ -72,7 +75,8 @@ final class TestOrchestrator implements AutoCloseable {
     var apps = new AzureContainerApps(manager, azure.target);
     var backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1);
     var wiring =
-        ControllerWiring.builder(store, apps, engines, new LocalEndpoints(), settings)
+        ControllerWiring.builder(
+                store, apps, engines, new EngineEndpoints(BuyerUrls.local(names)), settings)
             .backoff(backoff)
             .metrics(metrics)
             .clock(clock)

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.arcal.controller.ControllerWiring;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import com.arcal.controller.fake.FakeLeaderElector;
@@ -48,7 +49,7 @@ class ControllerLeadershipTest {
             .engineHealing(Duration.ofSeconds(30), Duration.ofSeconds(60))
             .build();
     controller =
-        ControllerWiring.builder(store, apps, new FakeEngines(), new LocalEndpoints(), settings)
+        ControllerWiring.builder(store, apps, new FakeEngines(), new EngineEndpoints(BuyerUrls.ingress()), settings)
             .backoff(new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), 0.1))
             .metrics(new ControllerMetrics(registry))
             .random(new SplittableRandom(3))

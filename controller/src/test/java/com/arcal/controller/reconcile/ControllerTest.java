@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.PortMapping;
 import com.arcal.controller.azure.ProvisioningState;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import com.arcal.controller.fake.MutableClock;
@@ -46,12 +48,12 @@ class ControllerTest {
             ProvisioningState.SUCCEEDED,
             "sale-live--a",
             "",
-            List.of("127.0.9.1"),
+            List.of(new PortMapping(50051, 50051, false)),
             "arcal/engine:local",
             Map.of(AppSpecs.ENV_SALE_CONFIG, "{\"lots\":\"4\"}")));
     InMemoryDesiredStateStore store = new InMemoryDesiredStateStore(naming, clock, true);
     var parts =
-        ControllerWiring.builder(store, apps, new FakeEngines(), new LocalEndpoints(), settings)
+        ControllerWiring.builder(store, apps, new FakeEngines(), new EngineEndpoints(BuyerUrls.ingress()), settings)
             .backoff(new Backoff(Duration.ofMillis(10), Duration.ofMillis(100), 0))
             .clock(clock)
             .random(new SplittableRandom(1))

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ProvisioningState;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
@@ -70,7 +71,7 @@ class SaleReconcilerTest {
             specs,
             apps,
             engines,
-            new LocalEndpoints(),
+            new EngineEndpoints(BuyerUrls.ingress()),
             board,
             watches,
             deletions,
@@ -90,7 +91,7 @@ class SaleReconcilerTest {
 
   private EngineAddress engineOf(String app) {
     AppObservation a = apps.app(app).orElseThrow();
-    return new EngineAddress(a.outboundIpAddresses().get(0), 50051);
+    return new EngineAddress(a.name(), 50051);
   }
 
   @Test

@@ -12,10 +12,14 @@ import java.util.Locale;
 
 /**
  * Renders a container app resource the way Azure does (see the recordings in the reference
- * material): defaults filled, absent optional sections as explicit nulls, read-only fields set, and
- * {@code outboundIpAddresses} carrying the app's loopback address, where its ports listen.
+ * material): defaults filled, absent optional sections as explicit nulls, read-only fields set.
+ * As in Azure, {@code outboundIpAddresses} are the environment's (shared by its apps), not the
+ * app's: other apps reach an app by its name, which the emulator's hosts file resolves.
  */
 public final class AppRenderer {
+  /** The environment's outbound address: apps leave through the machine's own loopback. */
+  static final String ENVIRONMENT_OUTBOUND_IP = "127.0.0.1";
+
   private final Environments environments;
 
   public AppRenderer(Environments environments) {
@@ -51,7 +55,7 @@ public final class AppRenderer {
     props.put("managedEnvironmentId", app.spec().environmentId());
     props.put("environmentId", app.spec().environmentId());
     props.put("workloadProfileName", app.spec().workloadProfileName());
-    props.putArray("outboundIpAddresses").add(app.bindHost());
+    props.putArray("outboundIpAddresses").add(ENVIRONMENT_OUTBOUND_IP);
     props.put("latestRevisionName", app.latestRevisionName());
     props.put("latestReadyRevisionName", app.latestReadyRevisionName());
     boolean hasIngress = app.spec().configuration().has("ingress");

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -51,6 +52,8 @@ public final class ArmState {
   /** A journal append failed: the memory holds changes the journal lacks; save everything next. */
   private boolean snapshotNeeded;
   private Instant nextPrune = Instant.MIN;
+  /** Told of every app's address after each transaction that gave or took one (under the lock). */
+  private Consumer<Map<String, String>> addressesListener = a -> {};
 
   private ArmState(StateStore store, Clock clock, StateSnapshot snapshot) {
     this.store = store;
@@ -86,7 +89,25 @@ public final class ArmState {
       pruneCompleted(tx);
       persist(tx);
     }
+    if (tx.addressesChanged) {
+      addressesListener.accept(addresses());
+    }
     return result;
+  }
+
+  /**
+   * Tells {@code listener} every app's address now and after each change of them: the names the
+   * environment resolves. Called under the state's lock, so changes arrive in order.
+   */
+  public synchronized void watchAddresses(Consumer<Map<String, String>> listener) {
+    addressesListener = listener;
+    listener.accept(addresses());
+  }
+
+  private Map<String, String> addresses() {
+    Map<String, String> byName = new HashMap<>();
+    apps.values().forEach(a -> byName.put(a.name(), a.bindHost()));
+    return byName;
   }
 
   /** Holds the lock. Throws when the change could not be written (it is kept for the next save). */
@@ -147,6 +168,7 @@ public final class ArmState {
   /** One transaction's view of the state. Valid only inside {@link #transact}. */
   public final class Tx {
     private boolean dirty;
+    private boolean addressesChanged;
     private final Set<String> touchedApps = new HashSet<>();
     private final Set<String> touchedOperations = new HashSet<>();
     private final List<String> removedOperations = new ArrayList<>();
@@ -197,6 +219,7 @@ public final class ArmState {
         hostsInUse.remove(before.bindHost());
       }
       hostsInUse.add(app.bindHost());
+      addressesChanged |= before == null || !before.bindHost().equals(app.bindHost());
       touchedApps.add(app.name());
       dirty = true;
     }
@@ -204,6 +227,7 @@ public final class ArmState {
     public void removeApp(String name) {
       AppRecord removed = apps.remove(key(name));
       if (removed != null) {
+        addressesChanged = true;
         hostsInUse.remove(removed.bindHost());
         touchedApps.add(name);
         dirty = true;

@@ -35,7 +35,8 @@ public final class EmbeddedArm implements AutoCloseable {
 
   public Map<String, String> orchestratorEnv(int port, Path stateFile, String armToken) {
     return OrchestratorProcess.azureEnv(
-        emulator.httpsBaseUrl(), emulator.certificatePemPath(), port, stateFile, armToken);
+        emulator.httpsBaseUrl(), emulator.certificatePemPath(), emulator.hostsFile(), port,
+        stateFile, armToken);
   }
 
   public ContainerAppsApiManager sdk() {

@@ -3,7 +3,8 @@ package com.arcal.reliability.harness;
 import com.arcal.api.Orchestrator;
 import com.arcal.api.config.Settings;
 import com.arcal.api.platform.Platform;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class FakeFleet implements AutoCloseable {
         Orchestrator.start(
             Settings.of(env),
             (settings, armCalls, clock) ->
-                new Platform(apps, engines, new LocalEndpoints(), () -> {}, "fakes"),
+                new Platform(apps, engines, new EngineEndpoints(BuyerUrls.ingress()), () -> {}, "fakes"),
             Clock.systemUTC());
     this.api = new Api(orchestrator.url());
   }

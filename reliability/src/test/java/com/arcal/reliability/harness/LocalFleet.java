@@ -10,7 +10,9 @@ import com.arcal.controller.azure.AzureContainerApps;
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.budget.ArmBudget;
 import com.arcal.controller.budget.BudgetSettings;
-import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.status.Phase;
@@ -90,10 +92,11 @@ public final class LocalFleet implements AutoCloseable {
                 policies.addAll(extra);
                 ContainerAppsApiManager manager =
                     ArmClients.manager(connection(), target, policies);
+                HostsFile names = new HostsFile(emulator.hostsFile());
                 return new Platform(
                     new AzureContainerApps(manager, target),
-                    new GrpcEngineClient(engineDeadline),
-                    new LocalEndpoints(),
+                    GrpcEngineClient.resolvingThrough(engineDeadline, names::address),
+                    new EngineEndpoints(BuyerUrls.local(names)),
                     () -> {},
                     "reliability: embedded emulator " + emulator.httpsBaseUrl());
               },

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The orchestrator jar as a real process, on the azure platform, driving an emulator exactly as
  * it would drive Azure: {@code ARCAL_ARM_ENDPOINT}, {@code ARCAL_ARM_CA_FILE},
- * {@code ARCAL_ARM_STATIC_TOKEN}, engines reached on the emulator's loopback addresses.
+ * {@code ARCAL_ARM_STATIC_TOKEN}, engines reached by app name through the emulator's hosts file.
  */
 public final class OrchestratorProcess {
   public static final String SUBSCRIPTION = "00000000-0000-0000-0000-00000000cafe";
@@ -20,9 +20,12 @@ public final class OrchestratorProcess {
 
   private OrchestratorProcess() {}
 
-  /** The environment of an orchestrator on {@code port} against the emulator at {@code armUrl}. */
+  /**
+   * The environment of an orchestrator on {@code port} against the emulator at {@code armUrl},
+   * whose app names resolve through {@code hostsFile}.
+   */
   public static Map<String, String> azureEnv(
-      String armUrl, Path certificate, int port, Path stateFile, String armToken) {
+      String armUrl, Path certificate, Path hostsFile, int port, Path stateFile, String armToken) {
     Map<String, String> env = new HashMap<>();
     env.put("ARCAL_PLATFORM", "azure");
     env.put("AZURE_SUBSCRIPTION_ID", SUBSCRIPTION);
@@ -33,7 +36,7 @@ public final class OrchestratorProcess {
     env.put("ARCAL_ARM_ENDPOINT", armUrl);
     env.put("ARCAL_ARM_CA_FILE", certificate.toString());
     env.put("ARCAL_ARM_STATIC_TOKEN", armToken);
-    env.put("ARCAL_ENGINE_ENDPOINTS", "local");
+    env.put("ARCAL_ENGINE_HOSTS_FILE", hostsFile.toString());
     env.put("ARCAL_ENGINE_IMAGE", "arcal/engine:local");
     env.put("ARCAL_HTTP_PORT", Integer.toString(port));
     env.put("ARCAL_STATE_FILE", stateFile.toString());
