@@ -76,7 +76,7 @@ class SalesApiTest {
 
     JsonNode running = orch.client.get("/sales").json().get(0);
     assertThat(running.get("phase").asText()).isEqualTo("Running");
-    assertThat(running.get("wsUrl").asText()).startsWith("ws://127.0.1.");
+    assertThat(running.get("wsUrl").asText()).isEqualTo("wss://sale-vente-01.test.local/");
   }
 
   @Test

@@ -111,7 +111,7 @@ class SaleReconcilerTest {
     Result started = reconciler.reconcile(SALE);
     assertThat(started.requeueAfter()).isEmpty();
     assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
-    assertThat(board.get(SALE).orElseThrow().wsUrl()).startsWith("ws://127.0.1.");
+    assertThat(board.get(SALE).orElseThrow().wsUrl()).isEqualTo("wss://sale-vente-01.test.local/");
     assertThat(engines.calls()).anyMatch(c -> c.startsWith("start"));
 
     int putsBefore = (int) apps.count("put");
