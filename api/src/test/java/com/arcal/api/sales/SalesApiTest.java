@@ -91,7 +91,7 @@ class SalesApiTest {
     Response r = waiting.get(10, TimeUnit.SECONDS);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.json().get("phase").asText()).isEqualTo("Running");
-    assertThat(r.json().get("wsUrl").asText()).startsWith("ws://");
+    assertThat(r.json().get("wsUrl").asText()).isEqualTo("wss://sale-vente-02.test.local/");
   }
 
   @Test
@@ -117,7 +117,7 @@ class SalesApiTest {
     JsonNode status = sale.get("status");
     assertThat(status.get("phase").asText()).isEqualTo("Running");
     assertThat(status.get("observedGeneration").asLong()).isEqualTo(1);
-    assertThat(status.get("wsUrl").asText()).startsWith("ws://");
+    assertThat(status.get("wsUrl").asText()).isEqualTo("wss://sale-vente-01.test.local/");
     assertThat(status.get("conditions")).extracting(c -> c.get("type").asText())
         .contains("AppProvisioned", "EngineReachable", "SaleRunning");
     assertThat(status.get("history")).extracting(h -> h.get("action").asText())
