@@ -53,7 +53,7 @@ class SalesCommandsTest {
     assertThat(table.exit()).as(table.toString()).isZero();
     String[] lines = table.out().split("\n");
     assertThat(lines[0]).matches("SALE\\s+PHASE\\s+AGE\\s+WSURL");
-    assertThat(lines[1]).matches("vente-01\\s+Running\\s+\\d+s\\s+ws://\\S+");
+    assertThat(lines[1]).matches("vente-01\\s+Running\\s+\\d+s\\s+wss://\\S+");
     assertThat(lines[2]).startsWith("vente-02");
 
     Run json = cli.run("get", "sales", "-o", "json");
@@ -78,7 +78,7 @@ class SalesCommandsTest {
         .contains("Name:       vente-01")
         .contains("App:        sale-vente-01")
         .contains("Phase:      Running")
-        .containsPattern("WebSocket:\\s+ws://")
+        .containsPattern("WebSocket:\\s+wss://")
         .containsPattern("cpu:\\s+1\n")
         .containsPattern("memory:\\s+\\S+\\s+\\(default\\)")
         .contains("    currency: EUR")
@@ -108,7 +108,7 @@ class SalesCommandsTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> orch.completeAndCheckRunning("vente-01"));
     Run waited = waiting.result().get(30, TimeUnit.SECONDS);
     assertThat(waited.exit()).as(waited.toString()).isZero();
-    assertThat(waited.out()).matches("sale/vente-01 is Running at ws://\\S+\n");
+    assertThat(waited.out()).matches("sale/vente-01 is Running at wss://\\S+\n");
 
     assertThat(cli.run("spawn", "vente-01", "--config", "currency=EUR", "--config", "lots=3").out())
         .isEqualTo("sale/vente-01 unchanged (Running)\n");
@@ -188,7 +188,7 @@ class SalesCommandsTest {
 
     cli.run("spawn", "vente-01");
     await().atMost(Duration.ofSeconds(20)).until(() -> orch.completeAndCheckRunning("vente-01"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> watch.output().contains("-> Running   ws://"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> watch.output().contains("-> Running   wss://"));
     assertThat(watch.output()).containsPattern("\\d\\d:\\d\\d:\\d\\d   vente-01   \\w+");
     assertThat(watch.result()).isNotDone();
 
