@@ -27,6 +27,14 @@ class AtomicFileWriter {
   private static final Logger log = LoggerFactory.getLogger(AtomicFileWriter.class);
 
   void write(Path target, byte[] bytes) throws IOException {
+    write(target, bytes, () -> {});
+  }
+
+  /**
+   * Writes as {@link #write(Path, byte[])}, and calls {@code beforeMove} once the temp file is
+   * durable, just before the rename: a check that throws there leaves the target untouched.
+   */
+  void write(Path target, byte[] bytes, Runnable beforeMove) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = dir.resolve(tempPrefix(target) + UUID.randomUUID() + ".tmp");
@@ -36,6 +44,7 @@ class AtomicFileWriter {
         channel.force(true);
       }
       copyPermissions(target, temp);
+      beforeMove.run();
       move(temp, target);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
