@@ -232,22 +232,25 @@ class BlobDesiredStateStoreIT {
     assertThat(stale).as("the writers did race").hasPositiveValue();
   }
 
-  /** A store over the blob whose uploads are counted and can be held (see CountingStorage). */
-  private DocumentStore openCounted(CountingStorage[] storage) {
+  /** A store over the blob, and its uploads counted and held at will (see CountingStorage). */
+  private record Counted(DocumentStore store, CountingStorage storage) {}
+
+  private Counted openCounted() {
     BlobStorage blob = new BlobStorage(azurite.connection().blob(url, Duration.ofSeconds(10), 3), POLL,
         new DesiredStateCodec(NAMING).encode(List.of()));
-    storage[0] = new CountingStorage(blob);
-    DocumentStore store = new DocumentStore(storage[0], NAMING, Clock.systemUTC());
+    CountingStorage storage = new CountingStorage(blob);
+    DocumentStore store = new DocumentStore(storage, NAMING, Clock.systemUTC());
     counted.add(store);
-    return store;
+    return new Counted(store, storage);
   }
 
   @Test
   void writesArrivingDuringAnUploadShareTheNextOne() throws Exception {
-    CountingStorage[] storage = new CountingStorage[1];
-    DocumentStore store = openCounted(storage);
+    Counted one = openCounted();
+    DocumentStore store = one.store();
+    CountingStorage storage = one.storage();
     try (Writers writers = new Writers(store)) {
-      CountingStorage.Hold uploading = storage[0].holdNextWrite();
+      CountingStorage.Hold uploading = storage.holdNextWrite();
       Future<Written> first =
           writers.start(() -> store.put(id("first"), config("a", "b"), Optional.empty()));
       uploading.awaitHeld();
@@ -262,7 +265,7 @@ class BlobDesiredStateStoreIT {
       for (Future<Written> write : queued) {
         assertThat(Writers.answer(write).state().sales()).hasSize(21);
       }
-      assertThat(storage[0].writes()).isEqualTo(2);
+      assertThat(storage.writes()).isEqualTo(2);
       assertThat(new DesiredStateCodec(NAMING).decode(blobText().getBytes(StandardCharsets.UTF_8)))
           .as("every answer is in the blob").hasSize(21);
     }
@@ -270,13 +273,14 @@ class BlobDesiredStateStoreIT {
 
   @Test
   void aBatchThatLosesARaceIsAppliedAgainInOrderOnTheWinnersDocument() throws Exception {
-    CountingStorage[] storage = new CountingStorage[1];
-    DocumentStore store = openCounted(storage);
+    Counted one = openCounted();
+    DocumentStore store = one.store();
+    CountingStorage storage = one.storage();
     InMemoryDesiredStateStore twin = new InMemoryDesiredStateStore(NAMING);
     twin.put(id("vente-01"), config("a", "b"), Optional.empty());
     String afterFirst = twin.snapshot().version();
     try (Writers writers = new Writers(store)) {
-      CountingStorage.Hold firstUpload = storage[0].holdNextWrite();
+      CountingStorage.Hold firstUpload = storage.holdNextWrite();
       Future<Written> first =
           writers.start(() -> store.put(id("vente-01"), config("a", "b"), Optional.empty()));
       firstUpload.awaitHeld();
@@ -284,7 +288,7 @@ class BlobDesiredStateStoreIT {
           writers.queue(() -> store.put(id("vente-02"), config("a", "b"), Optional.empty()));
       Future<Written> conditional =
           writers.queue(() -> store.put(id("vente-03"), config("a", "b"), Optional.of(afterFirst)));
-      CountingStorage.Hold batchUpload = storage[0].holdNextWrite();
+      CountingStorage.Hold batchUpload = storage.holdNextWrite();
       firstUpload.release();
       Writers.answer(first);
       batchUpload.awaitHeld(); // the batch has read the blob; another replica now wins the race
@@ -299,7 +303,7 @@ class BlobDesiredStateStoreIT {
           .as("checked again on the winner's document")
           .isInstanceOfSatisfying(StaleVersionException.class,
               e -> assertThat(e.currentVersion()).isEqualTo(flushed.version()));
-      assertThat(storage[0].writes()).as("first, the batch's lost race, its retry").isEqualTo(3);
+      assertThat(storage.writes()).as("first, the batch's lost race, its retry").isEqualTo(3);
       assertThat(blobText()).contains("\"other\"", "\"vente-02\"").doesNotContain("vente-03");
     }
   }
