@@ -26,12 +26,8 @@ import org.slf4j.LoggerFactory;
 class AtomicFileWriter {
   private static final Logger log = LoggerFactory.getLogger(AtomicFileWriter.class);
 
-  void write(Path target, byte[] bytes) throws IOException {
-    write(target, bytes, () -> {});
-  }
-
   /**
-   * Writes as {@link #write(Path, byte[])}, and calls {@code beforeMove} once the temp file is
+   * Replaces {@code target} with {@code bytes}, calling {@code beforeMove} once the temp file is
    * durable, just before the rename: a check that throws there leaves the target untouched.
    */
   void write(Path target, byte[] bytes, Runnable beforeMove) throws IOException {
