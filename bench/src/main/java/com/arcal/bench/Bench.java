@@ -3,6 +3,7 @@ package com.arcal.bench;
 import com.arcal.bench.report.Report;
 import com.arcal.bench.scenario.ApiLoad;
 import com.arcal.bench.scenario.BenchContext;
+import com.arcal.bench.scenario.BurstSpawn;
 import com.arcal.bench.scenario.ChangeLatency;
 import com.arcal.bench.scenario.ColdConvergence;
 import com.arcal.bench.scenario.MemoryFootprint;
@@ -57,7 +58,7 @@ public final class Bench {
     Report report = new Report();
     Map<String, Scenario> known =
         Stream.of(new MemoryFootprint(), new ColdConvergence(), new SteadyState(), new ChangeLatency(),
-                new SelfHeal(), new ApiLoad())
+                new SelfHeal(), new ApiLoad(), new BurstSpawn())
             .collect(Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     Path scratch = Files.createTempDirectory("arcal-bench-");
     try (BenchContext context = new BenchContext(options, report, scratch)) {

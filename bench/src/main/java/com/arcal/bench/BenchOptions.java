@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param crashes engines crashed by the self-heal scenario
  * @param memorySizes desired sales at which memory is measured
  * @param wrkSeconds duration of each wrk run
+ * @param burst concurrent spawns of the burst scenario
  * @param out folder of the JSON results
  */
 public record BenchOptions(
@@ -31,9 +32,10 @@ public record BenchOptions(
     int crashes,
     List<Integer> memorySizes,
     int wrkSeconds,
+    int burst,
     Path out) {
 
-  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "memory");
+  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "memory");
 
   public BenchOptions {
     scenarios = List.copyOf(scenarios);
@@ -44,14 +46,15 @@ public record BenchOptions(
     }
     sizes = List.copyOf(sizes);
     memorySizes = List.copyOf(memorySizes);
-    if (sizes.stream().anyMatch(n -> n < 1) || fleetSize < 1 || resyncs < 1 || crashes < 1 || wrkSeconds < 1) {
-      throw new IllegalArgumentException("sizes, fleet, resyncs, crashes and wrk seconds must be positive");
+    if (sizes.stream().anyMatch(n -> n < 1) || fleetSize < 1 || resyncs < 1 || crashes < 1 || wrkSeconds < 1
+        || burst < 1) {
+      throw new IllegalArgumentException("sizes, fleet, resyncs, crashes, wrk seconds and burst must be positive");
     }
   }
 
   public static BenchOptions defaults() {
     return new BenchOptions(ALL, List.of(100, 1000), Duration.ofSeconds(2), 1000, Duration.ofSeconds(5), 5, 50,
-        List.of(0, 1000, 10000), 10, Path.of("bench-results"));
+        List.of(0, 1000, 10000), 10, 300, Path.of("bench-results"));
   }
 
   public static String usage() {
@@ -65,6 +68,7 @@ public record BenchOptions(
         "  --crashes K       engines crashed by the heal scenario (default 50)",
         "  --memory-sizes 0,1000,10000   desired sales at which memory is measured",
         "  --wrk-seconds S   duration of each wrk run (default 10)",
+        "  --burst N         concurrent POST /sales/spawn of the burst scenario (default 300)",
         "  --out DIR         where the JSON results go (default bench-results)");
   }
 
@@ -79,6 +83,7 @@ public record BenchOptions(
     int crashes = d.crashes();
     List<Integer> memory = d.memorySizes();
     int wrk = d.wrkSeconds();
+    int burst = d.burst();
     Path out = d.out();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -95,12 +100,13 @@ public record BenchOptions(
         case "--crashes" -> crashes = (int) number(flag, value);
         case "--memory-sizes" -> memory = integers(flag, value);
         case "--wrk-seconds" -> wrk = (int) number(flag, value);
+        case "--burst" -> burst = (int) number(flag, value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
     return new BenchOptions(scenarios.isEmpty() ? ALL : scenarios, sizes, latency, fleet, resync, d.resyncs(),
-        crashes, memory, wrk, out);
+        crashes, memory, wrk, burst, out);
   }
 
   private static List<Integer> integers(String flag, String value) {

@@ -20,7 +20,7 @@ class BenchSmokeTest {
   void coldConvergence_ofFiveSales_reportsItsFigures(@TempDir Path out) throws Exception {
     BenchOptions options =
         new BenchOptions(List.of("cold"), List.of(5), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), 1, 1,
-            List.of(0), 1, out);
+            List.of(0), 1, 300, out);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     Report report = Bench.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));

@@ -155,7 +155,8 @@ public final class ApiLoad implements Scenario {
     return r.body();
   }
 
-  private static Map<String, String> variables(EmulatedArm arm, Path dir) {
+  /** The settings of an orchestrator that reaches the in-process emulator as it would Azure. */
+  static Map<String, String> variables(EmulatedArm arm, Path dir) {
     var target = arm.target();
     return Map.ofEntries(
         Map.entry("ARCAL_PLATFORM", "azure"),

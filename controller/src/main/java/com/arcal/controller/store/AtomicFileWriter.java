@@ -26,7 +26,11 @@ import org.slf4j.LoggerFactory;
 class AtomicFileWriter {
   private static final Logger log = LoggerFactory.getLogger(AtomicFileWriter.class);
 
-  void write(Path target, byte[] bytes) throws IOException {
+  /**
+   * Replaces {@code target} with {@code bytes}, calling {@code beforeMove} once the temp file is
+   * durable, just before the rename: a check that throws there leaves the target untouched.
+   */
+  void write(Path target, byte[] bytes, Runnable beforeMove) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temp = dir.resolve(tempPrefix(target) + UUID.randomUUID() + ".tmp");
@@ -36,6 +40,7 @@ class AtomicFileWriter {
         channel.force(true);
       }
       copyPermissions(target, temp);
+      beforeMove.run();
       move(temp, target);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);

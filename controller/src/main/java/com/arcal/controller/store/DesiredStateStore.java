@@ -32,7 +32,10 @@ public interface DesiredStateStore extends AutoCloseable {
 
   /**
    * The state in force after a write, and whether the write changed it: a caller answers "done"
-   * or "accepted" from this, not from two snapshots another writer may come between.
+   * or "accepted" from this, not from two snapshots another writer may come between. Writes that
+   * arrive together are flushed together (one document, one storage write), so {@code state} is
+   * the document that was flushed with this write: it holds this change and may hold those of
+   * the writes flushed with it; its version is the one in storage.
    */
   record Written(DesiredState state, boolean changed) {
     public Written {

@@ -67,8 +67,9 @@ interface DocumentStorage extends AutoCloseable {
   Read readIfChanged();
 
   /**
-   * Replaces the document atomically, over the version last read or written where the storage
-   * can tell (blob ETag); readers see the old document or the new one, never a mix.
+   * Replaces the document atomically, over the version last read or written (the blob's ETag;
+   * the file's bytes, checked just before the rename); readers see the old document or the new
+   * one, never a mix. The store calls it once per batch of writes.
    *
    * @throws Conflict when another writer changed the document since; nothing was written
    * @throws StoreUnavailableException when storage refused or did not answer; nothing written

@@ -6,6 +6,7 @@ import com.arcal.controller.sale.DesiredState;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -19,10 +20,17 @@ import org.slf4j.LoggerFactory;
  * A document read from storage is applied only when it parses and validates (generations settled
  * by {@link Generations}, written back when the rules raised one); otherwise the last good state
  * stays in force, the problem is reported, and writes are refused: a write would discard an
- * operator's unfinished edit or resurrect a document deleted on purpose. A write first reads
- * storage (an edit the watch has not seen yet must make a stale write fail), is conditional on
- * the expected version (the hash of the document's bytes, the same in every storage), and is
- * retried on the fresh document when it loses a race. Listeners hear after the lock is released.
+ * operator's unfinished edit or resurrect a document deleted on purpose.
+ *
+ * <p>Writes are group-committed ({@link GroupCommit}): the writes that arrive while a document is
+ * being flushed are applied together, in arrival order ({@link WriteBatch}), and flushed as one
+ * document, one storage write (one fsync, one upload) for all of them. Each batch first reads
+ * storage (an edit the watch has not seen yet must make a stale write fail), checks each write's
+ * expected version (the hash of the document's bytes, the same in every storage) against the
+ * state the earlier writes of the batch left, and is retried on the fresh document when it loses
+ * a race. Every caller is answered after the flush that holds its change; a failed flush fails
+ * the whole batch and leaves the state in force untouched. Listeners hear once per batch, after
+ * the flush and outside the lock.
  *
  * <p>Sealed: the named stores only choose a storage and expose what it offers.
  */
@@ -31,9 +39,9 @@ public sealed class DocumentStore implements DesiredStateStore
   private static final Logger log = LoggerFactory.getLogger(DocumentStore.class);
   private static final String KEPT = "; the last good desired state stays in force";
   /**
-   * Attempts of a write racing other writers before it gives up (503, retryable). Each lost race
-   * means another write won; with k writers a write wins a round with probability about 1/k, so
-   * the bound is generous: (7/8)^64 is below 1e-3.
+   * Attempts of a batch racing other writers (replicas, operators) before it gives up (503,
+   * retryable). Each lost race means another write won; with k writers a write wins a round with
+   * probability about 1/k, so the bound is generous: (7/8)^64 is below 1e-3.
    */
   static final int WRITE_ATTEMPTS = 64;
 
@@ -42,6 +50,7 @@ public sealed class DocumentStore implements DesiredStateStore
   private final DesiredStateCodec codec;
   private final ProblemTracker problems;
   private final ChangeNotifier notifier = new ChangeNotifier();
+  private final GroupCommit<PendingWrite> writes = new GroupCommit<>(this::commit);
   /** Guards every transition of the fields below and every call to the storage. */
   private final ReentrantLock lock = new ReentrantLock();
 
@@ -112,14 +121,35 @@ public sealed class DocumentStore implements DesiredStateStore
     }
   }
 
+  /** Writers queued now, the batch being flushed included (tests build batches with it). */
+  final int queuedWrites() {
+    return writes.queued();
+  }
+
+  /**
+   * Waits for the flush that holds this write, then delivers the changes to listeners (unless
+   * another thread is delivering them already, as before group commit).
+   */
   private Written write(
       Optional<String> expectedVersion, UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
+    PendingWrite write = new PendingWrite(expectedVersion, edit);
+    try {
+      writes.submit(write);
+    } finally {
+      notifier.deliver();
+    }
+    return write.outcome();
+  }
+
+  /** Commits one batch with one storage write, and answers each of its writes. */
+  private void commit(List<PendingWrite> batch) {
     lock.lock();
     try {
       for (int attempt = 1; ; attempt++) {
         refresh();
         try {
-          return writeOnce(expectedVersion, edit);
+          commitOnce(batch);
+          return;
         } catch (DocumentStorage.Conflict e) {
           if (attempt == WRITE_ATTEMPTS) {
             throw new StoreUnavailableException(
@@ -130,28 +160,26 @@ public sealed class DocumentStore implements DesiredStateStore
           log.debug("{} changed under a write (attempt {}); retrying", name(), attempt);
         }
       }
+    } catch (RuntimeException e) {
+      // Nothing was written (or nothing was answered yet): every write of the batch fails alike,
+      // since each was judged against changes that are not in force.
+      batch.forEach(w -> w.fail(e));
     } finally {
       lock.unlock();
-      notifier.deliver();
     }
   }
 
-  /** Refused while there is a problem; nothing written when the edit changes nothing. */
-  private Written writeOnce(
-      Optional<String> expectedVersion, UnaryOperator<SortedMap<SaleId, DesiredSale>> edit) {
+  /** Refused while there is a problem; nothing written when the writes change nothing. */
+  private void commitOnce(List<PendingWrite> batch) {
     problems.requireNone();
     DesiredState before = current;
-    if (expectedVersion.isPresent() && !expectedVersion.get().equals(before.version())) {
-      throw new StaleVersionException(expectedVersion.get(), before.version());
+    WriteBatch applied = WriteBatch.apply(before, codec, batch);
+    if (applied.changed()) {
+      byte[] bytes = applied.document();
+      storage.write(bytes);
+      settled(bytes, applied.sales());
     }
-    SortedMap<SaleId, DesiredSale> after = edit.apply(before.sales());
-    if (after.equals(before.sales())) {
-      return new Written(before, false);
-    }
-    byte[] bytes = codec.encode(after.values());
-    storage.write(bytes);
-    settled(bytes, after);
-    return new Written(current, true);
+    applied.answer(current);
   }
 
   /** Brings the state in force in line with storage. Caller holds the lock. */

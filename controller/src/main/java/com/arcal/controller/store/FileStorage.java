@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The document as a file that operators may also edit by hand: writes are atomic ({@link
  * AtomicFileWriter}), hand edits are seen by a {@link FileWatcher}. A file cannot be written
- * conditionally, so a write never reports a {@link DocumentStorage.Conflict}: the store reads
- * the file just before it writes, under its lock.
+ * conditionally, so a write checks the file just before its rename, once the new bytes are on
+ * disk: a hand edit saved since the store's last look (during the flush, the slow part) is a
+ * {@link DocumentStorage.Conflict}, and the store reads it and applies its writes on top of it.
+ * Only an edit saved between that check and the rename, microseconds, can still be overwritten.
  */
 final class FileStorage implements DocumentStorage {
   private static final Logger log = LoggerFactory.getLogger(FileStorage.class);
@@ -69,7 +70,7 @@ final class FileStorage implements DocumentStorage {
   @Override
   public void write(byte[] document) {
     try {
-      writer.write(file, document);
+      writer.write(file, document, () -> requireStill(lastSeen));
     } catch (IOException e) {
       throw new StoreUnavailableException(
           "cannot write the desired-state file " + file + ": " + FileObservation.reason(e)
@@ -81,15 +82,13 @@ final class FileStorage implements DocumentStorage {
 
   @Override
   public boolean writeBack(byte[] read, byte[] canonical) {
-    FileObservation now = FileObservation.look(file, MAX_BYTES);
-    if (now.bytes() == null || !Arrays.equals(now.bytes(), read)) {
-      return false; // edited again meanwhile: the next look settles that version
-    }
     try {
-      writer.write(file, canonical);
+      writer.write(file, canonical, () -> requireStill(signature(read)));
       log.info("wrote generations back to {} after a hand edit", file);
       lastSeen = signature(canonical);
       return true;
+    } catch (Conflict e) {
+      return false; // edited again meanwhile: the next look settles that version
     } catch (IOException e) {
       log.warn("cannot write generations back to {} ({}); they hold until a restart",
           file, FileObservation.reason(e));
@@ -107,6 +106,13 @@ final class FileStorage implements DocumentStorage {
   public void close() {
     if (watcher != null) {
       watcher.close();
+    }
+  }
+
+  /** Refuses a rename over a file that no longer is what the store last saw there. */
+  private void requireStill(String signature) {
+    if (!FileObservation.look(file, MAX_BYTES).signature().equals(signature)) {
+      throw new Conflict();
     }
   }
 

@@ -10,6 +10,7 @@ import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.DesiredState;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.store.DesiredStateStore.Written;
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobClient;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ class BlobDesiredStateStoreIT {
   private static final int WRITERS = 8;
 
   private final List<BlobDesiredStateStore> opened = new ArrayList<>();
+  private final List<DocumentStore> counted = new ArrayList<>();
   private Azurite azurite;
   private String url;
 
@@ -52,6 +54,7 @@ class BlobDesiredStateStoreIT {
   @AfterEach
   void closeStores() {
     opened.forEach(BlobDesiredStateStore::close);
+    counted.forEach(DocumentStore::close);
   }
 
   private BlobDesiredStateStore open() {
@@ -227,6 +230,82 @@ class BlobDesiredStateStoreIT {
 
     assertThat(blobText()).contains("\"n\": \"" + WRITERS * increments + "\"");
     assertThat(stale).as("the writers did race").hasPositiveValue();
+  }
+
+  /** A store over the blob, and its uploads counted and held at will (see CountingStorage). */
+  private record Counted(DocumentStore store, CountingStorage storage) {}
+
+  private Counted openCounted() {
+    BlobStorage blob = new BlobStorage(azurite.connection().blob(url, Duration.ofSeconds(10), 3), POLL,
+        new DesiredStateCodec(NAMING).encode(List.of()));
+    CountingStorage storage = new CountingStorage(blob);
+    DocumentStore store = new DocumentStore(storage, NAMING, Clock.systemUTC());
+    counted.add(store);
+    return new Counted(store, storage);
+  }
+
+  @Test
+  void writesArrivingDuringAnUploadShareTheNextOne() throws Exception {
+    Counted one = openCounted();
+    DocumentStore store = one.store();
+    CountingStorage storage = one.storage();
+    try (Writers writers = new Writers(store)) {
+      CountingStorage.Hold uploading = storage.holdNextWrite();
+      Future<Written> first =
+          writers.start(() -> store.put(id("first"), config("a", "b"), Optional.empty()));
+      uploading.awaitHeld();
+      List<Future<Written>> queued = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        SaleId sale = id("queued-" + i);
+        queued.add(writers.queue(() -> store.put(sale, config("a", "b"), Optional.empty())));
+      }
+      uploading.release();
+
+      Writers.answer(first);
+      for (Future<Written> write : queued) {
+        assertThat(Writers.answer(write).state().sales()).hasSize(21);
+      }
+      assertThat(storage.writes()).isEqualTo(2);
+      assertThat(new DesiredStateCodec(NAMING).decode(blobText().getBytes(StandardCharsets.UTF_8)))
+          .as("every answer is in the blob").hasSize(21);
+    }
+  }
+
+  @Test
+  void aBatchThatLosesARaceIsAppliedAgainInOrderOnTheWinnersDocument() throws Exception {
+    Counted one = openCounted();
+    DocumentStore store = one.store();
+    CountingStorage storage = one.storage();
+    InMemoryDesiredStateStore twin = new InMemoryDesiredStateStore(NAMING);
+    twin.put(id("vente-01"), config("a", "b"), Optional.empty());
+    String afterFirst = twin.snapshot().version();
+    try (Writers writers = new Writers(store)) {
+      CountingStorage.Hold firstUpload = storage.holdNextWrite();
+      Future<Written> first =
+          writers.start(() -> store.put(id("vente-01"), config("a", "b"), Optional.empty()));
+      firstUpload.awaitHeld();
+      Future<Written> put =
+          writers.queue(() -> store.put(id("vente-02"), config("a", "b"), Optional.empty()));
+      Future<Written> conditional =
+          writers.queue(() -> store.put(id("vente-03"), config("a", "b"), Optional.of(afterFirst)));
+      CountingStorage.Hold batchUpload = storage.holdNextWrite();
+      firstUpload.release();
+      Writers.answer(first);
+      batchUpload.awaitHeld(); // the batch has read the blob; another replica now wins the race
+
+      upload("{\"sales\": {\"vente-01\": {\"config\": {\"a\": \"b\"}}, \"other\": {}}}");
+      batchUpload.release();
+
+      DesiredState flushed = Writers.answer(put).state();
+      assertThat(flushed.sales().keySet()).extracting(SaleId::value)
+          .containsExactlyInAnyOrder("vente-01", "other", "vente-02");
+      assertThatThrownBy(() -> Writers.answer(conditional))
+          .as("checked again on the winner's document")
+          .isInstanceOfSatisfying(StaleVersionException.class,
+              e -> assertThat(e.currentVersion()).isEqualTo(flushed.version()));
+      assertThat(storage.writes()).as("first, the batch's lost race, its retry").isEqualTo(3);
+      assertThat(blobText()).contains("\"other\"", "\"vente-02\"").doesNotContain("vente-03");
+    }
   }
 
   @FunctionalInterface
