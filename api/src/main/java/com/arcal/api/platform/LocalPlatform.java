@@ -67,7 +67,7 @@ final class LocalPlatform {
               Optional.empty(),
               ArmAdapter.RESPONSE_TIMEOUT);
       return new Platform(
-          ArmAdapter.open(connection, target, armCalls, clock),
+          ArmAdapter.open(connection, target, armCalls, clock).apps(),
           new GrpcEngineClient(ENGINE_DEADLINE),
           new LocalEndpoints(),
           emulator,

@@ -157,7 +157,8 @@ public final class Environments {
     return ArmResponse.ok(body);
   }
 
-  static String defaultDomain(String rg) {
+  /** The default domain of {@code rg}'s environment: what its apps see as CONTAINER_APP_ENV_DNS_SUFFIX. */
+  public static String defaultDomain(String rg) {
     String label =
         rg.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
     return (label.isEmpty() ? "rg" : label) + ".arcal.localhost";
