@@ -84,17 +84,13 @@ class EnvironmentTypesTest {
   }
 
   @Test
-  void workloadProfilesEnvironment_placesTheAppOnANamedProfile_andRefusesAnUnknownOne() {
+  void workloadProfilesEnvironment_placesTheAppOnTheProfileItNames() {
     RawArm.Reply accepted =
         arm.put(appPath(PROFILES_RG, "shop-3"), app(PROFILES_RG, "Consumption"));
-    RawArm.Reply unknown =
-        arm.put(appPath(PROFILES_RG, "shop-4"), app(PROFILES_RG, "Dedicated-D4"));
 
     assertThat(accepted.status()).isEqualTo(201);
     assertThat(accepted.body().path("properties").path("workloadProfileName").asText())
         .isEqualTo("Consumption");
-    assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.errorCode()).isEqualTo("ContainerAppInvalidSpec");
   }
 
   private static ObjectNode app(String rg, String workloadProfileName) {

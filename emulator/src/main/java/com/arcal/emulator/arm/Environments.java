@@ -71,23 +71,16 @@ public final class Environments {
     }
 
     /**
-     * Checks an app's {@code workloadProfileName} against this environment. A Consumption-only
+     * Checks an app's {@code workloadProfileName} against this environment: a Consumption-only
      * environment refuses any name, with the message Azure gives (Azure/bicep-registry-modules
-     * issue 2517); a workload-profiles one refuses a profile it does not have.
+     * issue 2517). A name a workload-profiles environment does not have is not checked (what
+     * Azure answers then is not documented).
      */
     public void requireProfile(String workloadProfileName) {
-      if (workloadProfileName == null) {
-        return;
-      }
-      if (consumptionOnly()) {
+      if (workloadProfileName != null && consumptionOnly()) {
         throw ArmErrors.invalidSpec(
             "Cannot specify workload profile name for container app in Consumption Only"
                 + " environment.");
-      }
-      if (workloadProfiles.stream().noneMatch(workloadProfileName::equalsIgnoreCase)) {
-        throw ArmErrors.invalidSpec(
-            "Workload profile '" + workloadProfileName + "' does not exist in the managed"
-                + " environment; its profiles are " + workloadProfiles + ".");
       }
     }
   }
