@@ -57,7 +57,8 @@ class ProtectedReadsTest {
     for (String path : PROTECTED) {
       ApiClient.Response r =
           orch.client.send(
-              orch.client.request(path).header("Authorization", "Bearer " + TestOrchestrator.TOKEN));
+              orch.client.request(path)
+                  .header("Authorization", "Bearer " + TestOrchestrator.TOKEN));
       assertThat(r.status()).as(path).isEqualTo(200);
     }
     HttpResponse<InputStream> stream = events("Bearer " + TestOrchestrator.TOKEN);

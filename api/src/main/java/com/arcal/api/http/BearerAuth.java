@@ -49,7 +49,9 @@ public final class BearerAuth {
     if (!ok) {
       throw new ApiException(401, "unauthorized", "Unauthorized",
           header == null
-              ? (MUTATING.contains(ctx.method()) ? "this request changes state" : "reads are protected")
+              ? (MUTATING.contains(ctx.method())
+                      ? "this request changes state"
+                      : "reads are protected")
                   + ": send Authorization: Bearer <ARCAL_API_TOKEN>"
               : "the bearer token is not valid",
           "Authorization", Map.of("WWW-Authenticate", "Bearer realm=\"arcal\""));

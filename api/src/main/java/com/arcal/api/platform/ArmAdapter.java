@@ -42,7 +42,8 @@ final class ArmAdapter {
             connection, target, List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, armCalls)));
     EnvironmentId id =
         EnvironmentId.parse(target.environmentId())
-            .orElseThrow(() -> new IllegalArgumentException("not an environment id: " + target.environmentId()));
+            .orElseThrow(
+                () -> new IllegalArgumentException("not an environment id: " + target.environmentId()));
     ManagedEnvironment environment = ManagedEnvironment.read(manager, id);
     return new Opened(new AzureContainerApps(manager, target.in(environment)), environment);
   }

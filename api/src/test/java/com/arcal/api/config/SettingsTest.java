@@ -98,7 +98,8 @@ class SettingsTest {
 
   @Test
   void azureRequiresItsVariables() {
-    for (String required : new String[] {"ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", "ARCAL_ENGINE_IMAGE"}) {
+    for (String required :
+        new String[] {"ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", "ARCAL_ENGINE_IMAGE"}) {
       Map<String, String> env = azure();
       env.remove(required);
       assertThatThrownBy(() -> Settings.of(env))
@@ -148,7 +149,8 @@ class SettingsTest {
 
     assertThatThrownBy(() -> Settings.of(env))
         .isInstanceOf(SettingsException.class)
-        .hasMessageStartingWith("ARCAL_ENGINE_IMAGE: arcal/engine:local is the local reference engine")
+        .hasMessageStartingWith(
+            "ARCAL_ENGINE_IMAGE: arcal/engine:local is the local reference engine")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     env.put("ARCAL_ARM_ENDPOINT", "https://127.0.0.1:8443");
     assertThat(Settings.of(env).reconcile().defaults().image()).isEqualTo("arcal/engine:local");
@@ -170,11 +172,9 @@ class SettingsTest {
         .isInstanceOf(SettingsException.class)
         .hasMessageStartingWith("ARCAL_PROTECT_READS: true needs ARCAL_API_TOKEN");
     assertThat(Settings.of(Map.of()).http().protectReads()).isFalse();
-    assertThat(
-            Settings.of(Map.of("ARCAL_PROTECT_READS", "true", "ARCAL_API_TOKEN", "0123456789abcdef"))
-                .http()
-                .protectReads())
-        .isTrue();
+    Map<String, String> protectedReads =
+        Map.of("ARCAL_PROTECT_READS", "true", "ARCAL_API_TOKEN", "0123456789abcdef");
+    assertThat(Settings.of(protectedReads).http().protectReads()).isTrue();
   }
 
   @Test

@@ -90,8 +90,9 @@ class AzurePlatformTest {
   @Test
   void anEnvironmentThatDoesNotExist_isABadSetting() {
     Map<String, String> env = azure.azureEnv(EmulatedEnvironments.GROUP);
-    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
-        EmulatedEnvironments.environmentId(EmulatedEnvironments.GROUP).replace("arcal-env", "gone"));
+    String gone =
+        EmulatedEnvironments.environmentId(EmulatedEnvironments.GROUP).replace("arcal-env", "gone");
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", gone);
 
     assertRefused(env, "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
         "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID: Azure has no such managed environment");

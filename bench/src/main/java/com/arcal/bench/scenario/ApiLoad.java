@@ -174,6 +174,7 @@ public final class ApiLoad implements Scenario {
         Map.entry("ARCAL_ARM_CA_FILE", arm.emulator().certificatePemPath().toString()),
         Map.entry("ARCAL_ARM_STATIC_TOKEN", ArmSite.TOKEN),
         // As Azure tells every app: the orchestrator runs inside the environment of its engines.
-        Map.entry("CONTAINER_APP_ENV_DNS_SUFFIX", Environments.defaultDomain(target.resourceGroup())));
+        Map.entry(
+            "CONTAINER_APP_ENV_DNS_SUFFIX", Environments.defaultDomain(target.resourceGroup())));
   }
 }

@@ -25,6 +25,8 @@ public record ThrottleSettings(
     double deletesPerSecond,
     long providerBurst,
     double providerPerSecond) {
+  private static final long DEFAULT_PROVIDER_BURST = 700;
+  private static final double DEFAULT_PROVIDER_PER_SECOND = 10;
 
   public ThrottleSettings {
     positive("readBurst", readBurst);
@@ -48,9 +50,6 @@ public record ThrottleSettings(
     this(readBurst, readsPerSecond, writeBurst, writesPerSecond, deleteBurst, deletesPerSecond,
         DEFAULT_PROVIDER_BURST, DEFAULT_PROVIDER_PER_SECOND);
   }
-
-  private static final long DEFAULT_PROVIDER_BURST = 700;
-  private static final double DEFAULT_PROVIDER_PER_SECOND = 10;
 
   /** ARM's published limits, and the default provider bucket. */
   public static ThrottleSettings arm() {
