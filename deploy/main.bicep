@@ -68,8 +68,11 @@ param leaseRenewDeadlineSeconds int = 10
 @description('Seconds between attempts to take or renew the lease.')
 param leaseRetryPeriodSeconds int = 2
 
-@description('Resource id of an existing VNet-integrated managed environment to use instead of creating one (upgrading from the original service: the environment that runs its engines). Empty: create the VNet, Log Analytics and the environment.')
+@description('Resource id of an existing VNet-integrated managed environment, in this resource group, to use instead of creating one (upgrading from the original service: the environment that runs its engines). Its region and type (workload profiles or Consumption-only) are read from it. Empty: create the VNet, Log Analytics and the environment.')
 param existingEnvironmentId string = ''
+
+@description('Reads of the API (/sales, /desired-state, /metrics, /events...) need the API token too; /healthz and /readyz stay open for the probes. On by default: the ingress is public.')
+param protectReads bool = true
 
 param vnetAddressPrefix string = '10.40.0.0/16'
 
@@ -124,6 +127,13 @@ module managedEnvironment 'modules/environment.bicep' = if (createEnvironment) {
   }
 }
 
+module existingEnvironment 'modules/existing-environment.bicep' = if (!createEnvironment) {
+  name: 'arcal-existing-environment'
+  params: {
+    environmentName: last(split(existingEnvironmentId, '/'))
+  }
+}
+
 module identities 'modules/identity.bicep' = {
   name: 'arcal-identity'
   params: {
@@ -162,30 +172,35 @@ module storage 'modules/storage.bicep' = {
 
 var environmentId = createEnvironment ? managedEnvironment.outputs.environmentId : existingEnvironmentId
 
+// Apps live in their environment's region. The environment this template creates has workload
+// profiles with the built-in Consumption profile; an existing one says which type it is.
+var environmentLocation = createEnvironment ? location : existingEnvironment.outputs.location
+var workloadProfileName = createEnvironment ? 'Consumption' : existingEnvironment.outputs.workloadProfileName
+
 var effectiveEngineImage = empty(engineImage) ? '${registry.outputs.loginServer}/arcal-engine:${imageTag}' : engineImage
 
 // Every variable here is read by the orchestrator (checked by DeployConsistencyTest); the HTTP
-// bind, the API token and AZURE_CLIENT_ID are added by modules/orchestrator.bicep.
+// bind, the API token and AZURE_CLIENT_ID are added by modules/orchestrator.bicep. The
+// environment id is enough to point it at Azure: it derives the subscription, and reads the
+// region and the workload profile from the environment. AZURE_RESOURCE_GROUP is set anyway so that
+// an existingEnvironmentId outside this resource group, where the orchestrator's role does not
+// reach, stops it at start-up with one line instead of failing every create.
 var orchestratorSettings = concat([
   {
     name: 'ARCAL_PLATFORM'
     value: 'azure'
   }
   {
-    name: 'AZURE_SUBSCRIPTION_ID'
-    value: subscription().subscriptionId
-  }
-  {
     name: 'AZURE_RESOURCE_GROUP'
     value: resourceGroup().name
   }
   {
-    name: 'AZURE_LOCATION'
-    value: location
-  }
-  {
     name: 'ARCAL_CONTAINERAPPS_ENVIRONMENT_ID'
     value: environmentId
+  }
+  {
+    name: 'ARCAL_PROTECT_READS'
+    value: protectReads ? 'true' : 'false'
   }
   {
     name: 'ARCAL_ENGINE_IMAGE'
@@ -253,9 +268,10 @@ var orchestratorSettings = concat([
 module orchestrator 'modules/orchestrator.bicep' = if (!empty(imageTag)) {
   name: 'arcal-orchestrator'
   params: {
-    location: location
+    location: environmentLocation
     appName: '${namePrefix}-orchestrator'
     environmentId: environmentId
+    workloadProfileName: workloadProfileName
     image: '${registry.outputs.loginServer}/arcal-orchestrator:${imageTag}'
     registryServer: registry.outputs.loginServer
     identityId: identities.outputs.orchestratorIdentityId
@@ -270,7 +286,7 @@ module orchestrator 'modules/orchestrator.bicep' = if (!empty(imageTag)) {
 output registryName string = registry.outputs.registryName
 output registryLoginServer string = registry.outputs.loginServer
 output environmentId string = environmentId
-output environmentDefaultDomain string = createEnvironment ? managedEnvironment.outputs.defaultDomain : ''
+output environmentDefaultDomain string = createEnvironment ? managedEnvironment.outputs.defaultDomain : existingEnvironment.outputs.defaultDomain
 output storageAccountName string = storage.outputs.storageAccountName
 output stateBlobUrl string = '${storage.outputs.containerUrl}/desired-state.json'
 output orchestratorClientId string = identities.outputs.orchestratorClientId

@@ -1,7 +1,7 @@
 // Identities, least privilege on the sales resource group:
 // - the orchestrator's identity gets a custom role limited to the Container Apps operations the
-//   controller sends (LIST/GET/PUT/DELETE apps, read and restart revisions) and joining the
-//   managed environment - not Contributor;
+//   controller sends (LIST/GET/PUT/DELETE apps, read and restart revisions), reading the managed
+//   environment once at start (its region and type) and joining it - not Contributor;
 // - engine apps pull their image with a second identity that can do nothing but pull (AcrPull,
 //   given in registry.bicep). Sale engines therefore never hold a token that could change the
 //   fleet. The orchestrator may attach that pull identity, and only that one, to the apps it
@@ -35,7 +35,7 @@ resource salesRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   properties: {
     // Role names are unique per tenant: name the resource group and the subscription.
     roleName: 'ARCAL orchestrator (${resourceGroup().name}, ${take(subscription().subscriptionId, 8)})'
-    description: 'Create, update, read and delete the sale engine Container Apps of this resource group, restart their revisions, and place them in its managed environment.'
+    description: 'Create, update, read and delete the sale engine Container Apps of this resource group, restart their revisions, read its managed environment and place them in it.'
     type: 'CustomRole'
     permissions: [
       {
@@ -45,6 +45,7 @@ resource salesRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
           'Microsoft.App/containerApps/delete'
           'Microsoft.App/containerApps/revisions/read'
           'Microsoft.App/containerApps/revisions/restart/action'
+          'Microsoft.App/managedEnvironments/read'
           'Microsoft.App/managedEnvironments/join/action'
         ]
         notActions: []

@@ -2,12 +2,16 @@
 // external HTTPS ingress for its REST API, the API token from a Container Apps secret, and
 // several replicas of which one leads (blob lease) while all serve the API.
 
+@description('Region of the managed environment: an app lives where its environment is.')
 param location string
 
 param appName string
 
 @description('Resource id of the managed environment (also where the engine apps are created).')
 param environmentId string
+
+@description('Name of the environment profile of type Consumption; empty in a Consumption-only environment, which refuses any workload profile name.')
+param workloadProfileName string
 
 @description('Full image reference, e.g. myacr.azurecr.io/arcal-orchestrator:1.0.0.')
 param image string
@@ -48,7 +52,7 @@ resource orchestrator 'Microsoft.App/containerApps@2025-01-01' = {
   }
   properties: {
     environmentId: environmentId
-    workloadProfileName: 'Consumption'
+    workloadProfileName: empty(workloadProfileName) ? null : workloadProfileName
     configuration: {
       activeRevisionsMode: 'Single'
       ingress: {

@@ -65,7 +65,7 @@ public final class ApiServer implements AutoCloseable {
             new OpsRoutes(backend),
             new WebRoutes());
     List<Route> routes = new CopyOnWriteArrayList<>();
-    BearerAuth auth = new BearerAuth(http.apiToken());
+    BearerAuth auth = new BearerAuth(http.apiToken(), http.protectReads());
     ProblemMapper problems = new ProblemMapper(json);
     Javalin app =
         Javalin.create(

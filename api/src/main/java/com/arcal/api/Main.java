@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code java -jar api/target/arcal-orchestrator.jar}: reads the settings (environment, then
  * {@code ./.env}), starts the {@link Orchestrator}, and stops it gracefully on SIGTERM.
- * A wrong setting stops start-up with one line naming it and exit code 2.
+ * A wrong setting stops start-up with one line naming it and exit code 2, whether the settings
+ * alone show it or the Azure environment they name does.
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -32,6 +33,11 @@ public final class Main {
     Orchestrator orchestrator;
     try {
       orchestrator = Orchestrator.start(settings);
+    } catch (SettingsException e) {
+      // A setting only the platform could judge (it contradicts the Azure environment).
+      System.err.println("arcal-orchestrator: " + e.getMessage());
+      System.exit(BAD_SETTINGS);
+      return;
     } catch (RuntimeException e) {
       log.error("start-up failed", e);
       System.err.println("arcal-orchestrator: start-up failed: " + e.getMessage());

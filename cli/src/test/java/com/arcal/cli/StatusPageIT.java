@@ -143,6 +143,35 @@ class StatusPageIT {
     }
   }
 
+  @Test
+  void withProtectedReads_thePageAsksForTheTokenOnce_thenStreamsWithIt() throws IOException {
+    try (TestOrchestrator orch = TestOrchestrator.start(dir.resolve("protected"),
+        Map.of("ARCAL_API_TOKEN", TestOrchestrator.TOKEN, "ARCAL_PROTECT_READS", "true"))) {
+      spawn(orch.client, "guarded-1");
+
+      browser.get(orch.orchestrator.url() + "/");
+      Alert prompt = await().atMost(Duration.ofSeconds(10)).until(this::alert, a -> a != null);
+      prompt.sendKeys(TestOrchestrator.TOKEN);
+      prompt.accept();
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> text("conn").equals("live"));
+      await().atMost(Duration.ofSeconds(15)).until(() -> row("guarded-1").size() == 1);
+      spawn(orch.client, "guarded-2");
+      // A change arrives on the stream, read with the token.
+      await().atMost(Duration.ofSeconds(15))
+          .until(() -> row("guarded-2").size() == 1);
+      assertThat(alert()).as("asked once").isNull();
+    }
+  }
+
+  private static void spawn(ApiClient api, String saleId) {
+    ApiClient.Response r = api.send(api.request("/sales/spawn")
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + TestOrchestrator.TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"saleId\":\"" + saleId + "\"}")));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+  }
+
   private static void put(ApiClient api, String document) {
     String etag = api.get("/desired-state").header("ETag");
     ApiClient.Response r = api.send(api.request("/desired-state")

@@ -123,7 +123,8 @@ public final class Emulator implements AutoCloseable {
               ArmConfig.CONTAINER_START_LEAD,
               id -> submit(workers, () -> completer.startContainer(id)),
               id -> submit(workers, () -> completer.complete(id)));
-      Environments environments = new Environments(settings.resourceGroups(), settings.location());
+      Environments environments = new Environments(
+              settings.resourceGroups(), settings.location(), settings.consumptionOnlyGroups());
       AppRenderer renderer = new AppRenderer(environments);
       Router router =
           ArmRoutes.build(

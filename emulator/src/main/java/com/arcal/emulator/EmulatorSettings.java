@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param throttle ARM request budgets
  * @param runtime how containers run
  * @param httpThreads size of the HTTP server's thread pool
+ * @param consumptionOnlyGroups the resource groups whose environment is of the Consumption-only
+ *     type; the others' are of the workload-profiles type, Azure's default
  */
 public record EmulatorSettings(
     String host,
@@ -39,7 +41,8 @@ public record EmulatorSettings(
     Duration deletionDelay,
     ThrottleSettings throttle,
     RuntimeSettings runtime,
-    int httpThreads) {
+    int httpThreads,
+    List<String> consumptionOnlyGroups) {
 
   public EmulatorSettings {
     Objects.requireNonNull(host, "host");
@@ -64,6 +67,13 @@ public record EmulatorSettings(
     Objects.requireNonNull(runtime, "runtime");
     if (httpThreads < 1) {
       throw new IllegalArgumentException("httpThreads must be at least 1, got " + httpThreads);
+    }
+    consumptionOnlyGroups = List.copyOf(consumptionOnlyGroups);
+    for (String group : consumptionOnlyGroups) {
+      if (resourceGroups.stream().noneMatch(group::equalsIgnoreCase)) {
+        throw new IllegalArgumentException(
+            "consumption-only group " + group + " is not one of the resource groups " + resourceGroups);
+      }
     }
   }
 
@@ -100,6 +110,7 @@ public record EmulatorSettings(
             r.millis("EMULATOR_DELETION_DELAY_MS", d.deletionDelay()))
         .runtime(RuntimeSettings.defaults(mode, dataDir, engineImages(env)))
         .httpThreads(r.positiveInt("EMULATOR_HTTP_THREADS", d.httpThreads()))
+        .consumptionOnly(r.names("EMULATOR_CONSUMPTION_ONLY_GROUPS", d.consumptionOnlyGroups()))
         .build();
   }
 
@@ -137,6 +148,7 @@ public record EmulatorSettings(
     private ThrottleSettings throttle = ThrottleSettings.arm();
     private RuntimeSettings runtime;
     private int httpThreads = 8;
+    private List<String> consumptionOnlyGroups = List.of();
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -192,6 +204,12 @@ public record EmulatorSettings(
       return this;
     }
 
+    /** Resource groups whose environment is Consumption-only (none by default). */
+    public Builder consumptionOnly(List<String> groups) {
+      this.consumptionOnlyGroups = groups;
+      return this;
+    }
+
     public EmulatorSettings build() {
       return new EmulatorSettings(
           host,
@@ -205,7 +223,8 @@ public record EmulatorSettings(
           deletionDelay,
           throttle,
           runtime,
-          httpThreads);
+          httpThreads,
+          consumptionOnlyGroups);
     }
   }
 }

@@ -54,4 +54,43 @@ class ThrottleTest {
     assertThat(arm.get(appPath("missing")).status()).isEqualTo(429);
     assertThat(emulator.stats().count("GET", "containerApp", 429)).isEqualTo(2);
   }
+
+  @Test
+  void writesAlsoSpendMicrosoftAppsOwnBucket_reportedInsteadOfArmsWrites() {
+    TestClock clock = TestClock.atEpochDay();
+    emulator =
+        Emulator.start(
+            EmulatorSettings.builder(dataDir)
+                .throttle(new ThrottleSettings(50, 10, 50, 10, 50, 10).withProvider(2, 0.5))
+                .build(),
+            new FakeContainerRuntime(clock),
+            clock);
+    RawArm arm = new RawArm(emulator);
+
+    for (int remaining = 1; remaining >= 0; remaining--) {
+      RawArm.Reply put = arm.put(appPath("app-" + remaining), appBody("x"));
+      assertThat(put.status()).isEqualTo(201);
+      assertThat(put.header("x-ms-ratelimit-remaining-subscription-resource-requests"))
+          .contains(Integer.toString(remaining));
+      assertThat(put.header("x-ms-ratelimit-remaining-subscription-writes"))
+          .as("Azure reports the provider's count instead of ARM's")
+          .isEmpty();
+    }
+    RawArm.Reply refused = arm.put(appPath("app-x"), appBody("x"));
+
+    assertThat(refused.status()).isEqualTo(429);
+    assertThat(refused.errorCode()).isEqualTo("ResourceRequestsThrottled");
+    assertThat(refused.header("Retry-After")).contains("2");
+    assertThat(refused.header("x-ms-ratelimit-remaining-subscription-resource-requests"))
+        .contains("0");
+    assertThat(arm.get(appPath("app-x")).header("x-ms-ratelimit-remaining-subscription-reads"))
+        .as("reads are ARM's alone")
+        .isPresent();
+    assertThat(arm.delete(appPath("app-x")).header("x-ms-ratelimit-remaining-subscription-deletes"))
+        .as("so are deletes, as on the recorded DELETE")
+        .isPresent();
+
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(arm.put(appPath("app-x"), appBody("x")).status()).isEqualTo(201);
+  }
 }

@@ -80,13 +80,16 @@ public record Settings(
    *
    * @param apiToken bearer token required by mutating requests; empty for none
    * @param corsOrigins browser origins allowed to call the API; empty for none
+   * @param protectReads reads need the token too, but for the probes' {@code /healthz} and
+   *     {@code /readyz} (and the static page and API description); only with a token
    */
   public record Http(
       String host,
       int port,
       Optional<String> apiToken,
       List<String> corsOrigins,
-      boolean allowInsecureBind) {
+      boolean allowInsecureBind,
+      boolean protectReads) {
     public Http {
       Objects.requireNonNull(host, "host");
       Objects.requireNonNull(apiToken, "apiToken");
@@ -97,7 +100,7 @@ public record Settings(
     public String toString() {
       return "Http[host=" + host + ", port=" + port + ", apiToken="
           + (apiToken.isPresent() ? "***" : "none") + ", corsOrigins=" + corsOrigins
-          + ", allowInsecureBind=" + allowInsecureBind + "]";
+          + ", allowInsecureBind=" + allowInsecureBind + ", protectReads=" + protectReads + "]";
     }
   }
 
@@ -139,12 +142,16 @@ public record Settings(
   }
 
   /**
-   * The Azure platform. Required fields are present whenever the platform is Azure.
+   * The Azure platform: {@code environmentId} is present whenever the platform is Azure; the
+   * subscription and resource group, when set, agree with it (else they are derived from it), and
+   * the location, when set, is checked against the environment's at start.
    *
    * @param armEndpoint ARM base URL instead of public Azure (a standalone emulator)
    * @param armCaFile PEM certificate(s) to trust for {@code armEndpoint}
    * @param armStaticToken fixed bearer token instead of Entra ID
    * @param identity the azure-identity variables ({@code AZURE_CLIENT_ID}...) that were set
+   * @param runningInDomain {@code CONTAINER_APP_ENV_DNS_SUFFIX}: the default domain of the
+   *     Container Apps environment this process runs in; empty outside Container Apps
    */
   public record Azure(
       Optional<String> subscriptionId,
@@ -155,7 +162,8 @@ public record Settings(
       Optional<Path> armCaFile,
       Optional<String> armStaticToken,
       Map<String, String> identity,
-      Optional<AzureTarget.EngineRegistry> engineRegistry) {
+      Optional<AzureTarget.EngineRegistry> engineRegistry,
+      Optional<String> runningInDomain) {
     public Azure {
       Objects.requireNonNull(subscriptionId, "subscriptionId");
       Objects.requireNonNull(resourceGroup, "resourceGroup");
@@ -166,6 +174,7 @@ public record Settings(
       Objects.requireNonNull(armStaticToken, "armStaticToken");
       identity = Map.copyOf(identity);
       Objects.requireNonNull(engineRegistry, "engineRegistry");
+      Objects.requireNonNull(runningInDomain, "runningInDomain");
     }
 
     public Optional<String> tenantId() {
@@ -179,7 +188,7 @@ public record Settings(
           + armEndpoint + ", armCaFile=" + armCaFile + ", armStaticToken="
           + (armStaticToken.isPresent() ? "***" : "none") + ", identity variables="
           + identity.keySet().stream().sorted().toList() + ", engineRegistry=" + engineRegistry
-          + "]";
+          + ", runningInDomain=" + runningInDomain + "]";
     }
   }
 

@@ -2,6 +2,7 @@ package com.arcal.api.config;
 
 import com.arcal.api.config.Settings.PlatformKind;
 import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaseSettings;
 import com.arcal.controller.sale.AppNaming;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /** Turns variables into {@link Settings}, stopping at the first one that is wrong. */
 final class SettingsReader {
@@ -36,10 +36,8 @@ final class SettingsReader {
           "AZURE_AUTHORITY_HOST");
   private static final String LOCAL_ENGINE_IMAGE = "arcal/engine:local";
   private static final int MIN_TOKEN_LENGTH = 16;
-  private static final Pattern ENVIRONMENT_ID =
-      Pattern.compile(
-          "(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.App"
-              + "/managedEnvironments/[^/]+");
+  /** Set by Azure in every container app: the DNS suffix of the environment it runs in. */
+  static final String ENVIRONMENT_DNS_SUFFIX = "CONTAINER_APP_ENV_DNS_SUFFIX";
 
   private final Variables env;
 
@@ -121,7 +119,13 @@ final class SettingsReader {
           host + " is not a loopback address: set ARCAL_API_TOKEN so that writes need a token,"
               + " or ARCAL_ALLOW_INSECURE_BIND=true to accept anyone's writes");
     }
-    return new Settings.Http(host, port, token, corsOrigins(), insecure);
+    boolean protectReads = env.bool("ARCAL_PROTECT_READS", false);
+    if (protectReads && token.isEmpty()) {
+      throw new SettingsException(
+          "ARCAL_PROTECT_READS",
+          "true needs ARCAL_API_TOKEN, the token reads would need: set it, or leave reads open");
+    }
+    return new Settings.Http(host, port, token, corsOrigins(), insecure, protectReads);
   }
 
   private Settings.Reconcile reconcile(PlatformKind platform, Settings.Azure azure) {
@@ -138,10 +142,8 @@ final class SettingsReader {
           "ARCAL_FLEET", "expected 1-63 letters, digits, '.', '_' or '-' (an Azure tag value)");
     }
     Optional<String> image = env.optional("ARCAL_ENGINE_IMAGE");
-    if (image.isEmpty() && platform == PlatformKind.AZURE) {
-      throw new SettingsException(
-          "ARCAL_ENGINE_IMAGE",
-          "required on the azure platform (e.g. myregistry.azurecr.io/arcal-engine:1.0)");
+    if (platform == PlatformKind.AZURE) {
+      requireAzureImage(image);
     }
     SaleDefaults defaults;
     try {
@@ -169,6 +171,25 @@ final class SettingsReader {
         engineHostsFile(platform, azure));
   }
 
+  /**
+   * Azure needs an image it can pull: the local reference engine ({@code .env.example}'s value)
+   * exists only on this machine, for the emulator. A standalone emulator reached like Azure
+   * ({@code ARCAL_ARM_ENDPOINT}) runs it.
+   */
+  private void requireAzureImage(Optional<String> image) {
+    String example = "myregistry.azurecr.io/arcal-engine:1.0";
+    if (image.isEmpty()) {
+      throw new SettingsException(
+          "ARCAL_ENGINE_IMAGE", "required on the azure platform (e.g. " + example + ")");
+    }
+    if (image.get().equals(LOCAL_ENGINE_IMAGE) && env.optional("ARCAL_ARM_ENDPOINT").isEmpty()) {
+      throw new SettingsException(
+          "ARCAL_ENGINE_IMAGE",
+          LOCAL_ENGINE_IMAGE + " is the local reference engine, which Azure cannot pull: set"
+              + " the engine image pushed to your registry (e.g. " + example + ")");
+    }
+  }
+
   private Settings.Local local() {
     return new Settings.Local(
         env.path("ARCAL_EMULATOR_DATA_DIR", "./.arcal/emulator"),
@@ -177,28 +198,61 @@ final class SettingsReader {
                 "milliseconds an emulated create or delete takes, 0-600000")));
   }
 
+  /**
+   * One variable is enough on the azure platform: the environment id names the subscription and
+   * resource group (the location comes from the environment itself, read at start). Set anyway,
+   * they must agree with it.
+   */
   private Settings.Azure azure(PlatformKind platform) {
     boolean required = platform == PlatformKind.AZURE;
     Optional<String> environmentId = required(required, "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
         "the managed environment's resource id (/subscriptions/.../managedEnvironments/<name>)");
-    if (environmentId.isPresent() && !ENVIRONMENT_ID.matcher(environmentId.get()).matches()) {
-      throw new SettingsException(
-          "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
-          "expected /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.App"
-              + "/managedEnvironments/{name}");
-    }
+    Optional<EnvironmentId> id = environmentId.map(SettingsReader::environmentId);
+    Optional<String> subscription = env.optional("AZURE_SUBSCRIPTION_ID");
+    Optional<String> group = env.optional("AZURE_RESOURCE_GROUP");
+    id.ifPresent(
+        e -> {
+          agree("AZURE_SUBSCRIPTION_ID", subscription, e.subscriptionId(), "subscription");
+          agree("AZURE_RESOURCE_GROUP", group, e.resourceGroup(), "resource group");
+        });
     Map<String, String> identity = new TreeMap<>();
     IDENTITY_VARIABLES.forEach(name -> env.optional(name).ifPresent(v -> identity.put(name, v)));
     return new Settings.Azure(
-        required(required, "AZURE_SUBSCRIPTION_ID", "the subscription id of the fleet"),
-        required(required, "AZURE_RESOURCE_GROUP", "the resource group the fleet lives in"),
-        required(required, "AZURE_LOCATION", "the Azure region of new apps (e.g. westeurope)"),
+        subscription,
+        group,
+        env.optional("AZURE_LOCATION"),
         environmentId,
         armEndpoint(),
         caFile(),
         env.optional("ARCAL_ARM_STATIC_TOKEN"),
         identity,
-        engineRegistry());
+        engineRegistry(),
+        env.optional(ENVIRONMENT_DNS_SUFFIX));
+  }
+
+  private static EnvironmentId environmentId(String raw) {
+    return EnvironmentId.parse(raw)
+        .orElseThrow(
+            () ->
+                new SettingsException(
+                    "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+                    "expected /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.App"
+                        + "/managedEnvironments/{name}"));
+  }
+
+  /**
+   * An optional variable that the environment id already decides: unset, it is derived; set, it
+   * must say the same (engine apps are created beside their environment, where the deployment's
+   * role lets the orchestrator create them).
+   */
+  private static void agree(String variable, Optional<String> value, String fromId, String what) {
+    if (value.isPresent() && !value.get().equalsIgnoreCase(fromId)) {
+      throw new SettingsException(
+          variable,
+          "'" + value.get() + "' contradicts ARCAL_CONTAINERAPPS_ENVIRONMENT_ID, whose " + what
+              + " is '" + fromId + "': unset " + variable + " (it is derived from the"
+              + " environment id) or fix one of the two");
+    }
   }
 
   /** Both or neither: a private registry needs the identity that may pull from it. */

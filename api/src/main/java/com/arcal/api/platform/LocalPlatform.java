@@ -70,7 +70,7 @@ final class LocalPlatform {
               ArmAdapter.RESPONSE_TIMEOUT);
       HostsFile names = new HostsFile(emulator.hostsFile());
       return new Platform(
-          ArmAdapter.open(connection, target, armCalls, clock),
+          ArmAdapter.open(connection, target, armCalls, clock).apps(),
           GrpcEngineClient.resolvingThrough(ENGINE_DEADLINE, names::address),
           new EngineEndpoints(BuyerUrls.local(names)),
           emulator,

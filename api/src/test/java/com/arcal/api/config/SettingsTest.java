@@ -96,8 +96,8 @@ class SettingsTest {
 
   @Test
   void azureRequiresItsVariables() {
-    for (String required : new String[] {"AZURE_SUBSCRIPTION_ID", "AZURE_RESOURCE_GROUP",
-        "AZURE_LOCATION", "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", "ARCAL_ENGINE_IMAGE"}) {
+    for (String required :
+        new String[] {"ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", "ARCAL_ENGINE_IMAGE"}) {
       Map<String, String> env = azure();
       env.remove(required);
       assertThatThrownBy(() -> Settings.of(env))
@@ -108,6 +108,71 @@ class SettingsTest {
     assertThat(s.platform()).isEqualTo(PlatformKind.AZURE);
     assertThat(s.reconcile().engineHostsFile()).as("app names resolve through DNS").isEmpty();
     assertThat(s.azure().environmentId()).hasValue(ENV_ID);
+  }
+
+  @Test
+  void onAzure_theEnvironmentIdIsEnough_subscriptionGroupAndLocationAreDerived() {
+    Map<String, String> env = azure();
+    env.remove("AZURE_SUBSCRIPTION_ID");
+    env.remove("AZURE_RESOURCE_GROUP");
+    env.remove("AZURE_LOCATION");
+
+    Settings s = Settings.of(env);
+
+    assertThat(s.azure().subscriptionId()).isEmpty();
+    assertThat(s.azure().location()).isEmpty();
+    assertThat(s.azure().environmentId()).hasValue(ENV_ID);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"AZURE_SUBSCRIPTION_ID, other-sub", "AZURE_RESOURCE_GROUP, other-rg"})
+  void onAzure_aSubscriptionOrGroupThatContradictsTheEnvironmentId_isRefused(
+      String variable, String value) {
+    Map<String, String> env = azure();
+    env.put(variable, value);
+
+    assertThatThrownBy(() -> Settings.of(env))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith(variable + ": '" + value + "' contradicts")
+        .hasMessageContaining("unset " + variable)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    env.put(variable, variable.endsWith("ID") ? "SUB" : "RG");
+    assertThat(Settings.of(env).azure().environmentId()).as("ids compare without case").isPresent();
+  }
+
+  @Test
+  void onAzure_theLocalEngineImageIsRefused_unlessAStandaloneEmulatorIsTheArm() throws Exception {
+    Map<String, String> env = azure();
+    env.put("ARCAL_ENGINE_IMAGE", "arcal/engine:local");
+
+    assertThatThrownBy(() -> Settings.of(env))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith(
+            "ARCAL_ENGINE_IMAGE: arcal/engine:local is the local reference engine")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    env.put("ARCAL_ARM_ENDPOINT", "https://127.0.0.1:8443");
+    assertThat(Settings.of(env).reconcile().defaults().image()).isEqualTo("arcal/engine:local");
+  }
+
+  @Test
+  void theEnvironmentThisAppRunsIn_isRead() {
+    Map<String, String> env = azure();
+    env.put("CONTAINER_APP_ENV_DNS_SUFFIX", "nicefield-96748283.eastus.azurecontainerapps.io");
+
+    assertThat(Settings.of(env).azure().runningInDomain())
+        .hasValue("nicefield-96748283.eastus.azurecontainerapps.io");
+    assertThat(Settings.of(azure()).azure().runningInDomain()).isEmpty();
+  }
+
+  @Test
+  void protectingReads_needsAToken() {
+    assertThatThrownBy(() -> Settings.of(Map.of("ARCAL_PROTECT_READS", "true")))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith("ARCAL_PROTECT_READS: true needs ARCAL_API_TOKEN");
+    assertThat(Settings.of(Map.of()).http().protectReads()).isFalse();
+    Map<String, String> protectedReads =
+        Map.of("ARCAL_PROTECT_READS", "true", "ARCAL_API_TOKEN", "0123456789abcdef");
+    assertThat(Settings.of(protectedReads).http().protectReads()).isTrue();
   }
 
   @Test

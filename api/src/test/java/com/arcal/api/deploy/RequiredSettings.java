@@ -19,9 +19,6 @@ final class RequiredSettings {
    */
   private static final Map<String, Map.Entry<String, String>> REMEDIES =
       Map.of(
-          "AZURE_SUBSCRIPTION_ID", Map.entry("AZURE_SUBSCRIPTION_ID", "00000000-0000-0000-0000-000000000000"),
-          "AZURE_RESOURCE_GROUP", Map.entry("AZURE_RESOURCE_GROUP", "arcal"),
-          "AZURE_LOCATION", Map.entry("AZURE_LOCATION", "westeurope"),
           "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
           Map.entry(
               "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",

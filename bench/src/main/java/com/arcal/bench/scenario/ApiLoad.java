@@ -14,6 +14,7 @@ import com.arcal.bench.web.BareServer;
 import com.arcal.bench.web.Wrk;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
+import com.arcal.emulator.arm.Environments;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -172,6 +173,9 @@ public final class ApiLoad implements Scenario {
         Map.entry("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", target.environmentId()),
         Map.entry("ARCAL_ARM_ENDPOINT", arm.emulator().httpsBaseUrl()),
         Map.entry("ARCAL_ARM_CA_FILE", arm.emulator().certificatePemPath().toString()),
-        Map.entry("ARCAL_ARM_STATIC_TOKEN", ArmSite.TOKEN));
+        Map.entry("ARCAL_ARM_STATIC_TOKEN", ArmSite.TOKEN),
+        // As Azure tells every app: the orchestrator runs inside the environment of its engines.
+        Map.entry(
+            "CONTAINER_APP_ENV_DNS_SUFFIX", Environments.defaultDomain(target.resourceGroup())));
   }
 }

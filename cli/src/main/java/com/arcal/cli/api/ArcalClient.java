@@ -104,11 +104,12 @@ public final class ArcalClient {
    * completes when the server ends the stream; cancelling it closes the stream.
    */
   public CompletableFuture<Void> events(Consumer<SseEvent> onEvent) {
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/events"))
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve("/events"))
         .header("Accept", "text/event-stream")
-        .GET()
-        .build();
-    return EventStreams.open(http, request, onEvent, json);
+        .GET();
+    // Reads may be protected too (ARCAL_PROTECT_READS).
+    endpoint.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return EventStreams.open(http, request.build(), onEvent, json);
   }
 
   private HttpRequest.Builder get(String path) {

@@ -10,12 +10,15 @@ import com.azure.core.http.HttpPipelinePosition;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import java.time.Duration;
+import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
  * Puts every ARM request, whichever code path sends it, behind the shared {@link ArmBudget}, and
- * feeds the budget what ARM says back: 429 with Retry-After slows every worker, and the
- * {@code x-ms-ratelimit-remaining-*} headers correct our idea of what is left.
+ * feeds the budget what ARM says back: 429 with Retry-After slows every worker, the
+ * {@code x-ms-ratelimit-remaining-subscription-*} headers correct our idea of what is left, and
+ * Microsoft.App's own count ({@code ...-resource-requests}, sent instead of ARM's on its writes)
+ * slows that kind down before the provider refuses.
  *
  * <p>A request that cannot get a token within {@code maxWait} is not sent: it fails with a
  * {@link BudgetExhaustedException} carrying the expected wait, and its key is requeued for then.
@@ -26,6 +29,14 @@ public final class ArmBudgetPolicy implements HttpPipelinePolicy {
    * two workers, not all of them; refused work is requeued for its slot (ArmBudget#retryDelay).
    */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofMillis(200);
+
+  /**
+   * What remains of a resource provider's own limit for this kind of request ("Throttling Resource
+   * Manager requests", Microsoft Learn: "Resource Manager adds this value instead of the
+   * subscription reads or writes").
+   */
+  static final String PROVIDER_REMAINING =
+      "x-ms-ratelimit-remaining-subscription-resource-requests";
 
   private final ArmBudget budget;
   private final Duration maxWait;
@@ -86,20 +97,28 @@ public final class ArmBudgetPolicy implements HttpPipelinePolicy {
 
   private void observe(ArmOperation kind, HttpPipelineCallContext context, HttpResponse response) {
     listener.answered(context.getHttpRequest().getHttpMethod().name(), response.getStatusCode());
-    String remaining =
-        response.getHeaderValue("x-ms-ratelimit-remaining-subscription-" + headerKind(kind));
-    if (remaining != null) {
-      try {
-        budget.onRemaining(kind, Long.parseLong(remaining.trim()));
-      } catch (NumberFormatException e) {
-        // a malformed header tells us nothing
-      }
-    }
+    count(response, "x-ms-ratelimit-remaining-subscription-" + headerKind(kind))
+        .ifPresent(remaining -> budget.onRemaining(kind, remaining));
+    count(response, PROVIDER_REMAINING)
+        .ifPresent(remaining -> budget.onProviderRemaining(kind, remaining));
     if (response.getStatusCode() == 429) {
       Duration retryAfter =
           AzureContainerApps.RetryAfter.parse(response.getHeaderValue("Retry-After"))
               .orElse(budget.settings().defaultRetryAfter());
       budget.onThrottled(kind, retryAfter);
+    }
+  }
+
+  /** A count header; empty when absent or malformed (which tells us nothing). */
+  private static Optional<Long> count(HttpResponse response, String header) {
+    String value = response.getHeaderValue(header);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseLong(value.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 

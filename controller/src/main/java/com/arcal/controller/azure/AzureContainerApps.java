@@ -10,6 +10,8 @@ import com.azure.resourcemanager.appcontainers.models.Configuration;
 import com.azure.resourcemanager.appcontainers.models.Container;
 import com.azure.resourcemanager.appcontainers.models.ContainerResources;
 import com.azure.resourcemanager.appcontainers.models.EnvironmentVar;
+import com.azure.resourcemanager.appcontainers.models.IdentitySettings;
+import com.azure.resourcemanager.appcontainers.models.IdentitySettingsLifeCycle;
 import com.azure.resourcemanager.appcontainers.models.Ingress;
 import com.azure.resourcemanager.appcontainers.models.IngressPortMapping;
 import com.azure.resourcemanager.appcontainers.models.IngressTransportMethod;
@@ -151,23 +153,34 @@ public final class AzureContainerApps implements ContainerAppsPort {
                 new Template()
                     .withContainers(List.of(container))
                     .withScale(new Scale().withMinReplicas(1).withMaxReplicas(1)));
-    target
-        .registry()
-        .ifPresent(
-            registry -> {
-              // Pull with a user-assigned identity that has AcrPull and nothing else.
-              app.withIdentity(
-                  new ManagedServiceIdentity()
-                      .withType(ManagedServiceIdentityType.USER_ASSIGNED)
-                      .withUserAssignedIdentities(
-                          Map.of(registry.identityId(), new UserAssignedIdentity())));
-              configuration.withRegistries(
-                  List.of(
-                      new RegistryCredentials()
-                          .withServer(registry.server())
-                          .withIdentity(registry.identityId())));
-            });
+    target.workloadProfileName().ifPresent(app::withWorkloadProfileName);
+    target.registry().ifPresent(registry -> pullWith(registry, app, configuration));
     return app;
+  }
+
+  /**
+   * Pull with a user-assigned identity that has AcrPull and nothing else, and that the sale's own
+   * code cannot use: lifecycle {@code None} makes it available to no container, only to the
+   * platform's image pull ("Managed identities in Azure Container Apps", Control managed identity
+   * availability; {@code configuration.identitySettings}, api-version 2025-01-01).
+   */
+  private static void pullWith(
+      AzureTarget.EngineRegistry registry, ContainerAppInner app, Configuration configuration) {
+    app.withIdentity(
+        new ManagedServiceIdentity()
+            .withType(ManagedServiceIdentityType.USER_ASSIGNED)
+            .withUserAssignedIdentities(Map.of(registry.identityId(), new UserAssignedIdentity())));
+    configuration
+        .withRegistries(
+            List.of(
+                new RegistryCredentials()
+                    .withServer(registry.server())
+                    .withIdentity(registry.identityId())))
+        .withIdentitySettings(
+            List.of(
+                new IdentitySettings()
+                    .withIdentity(registry.identityId())
+                    .withLifecycle(IdentitySettingsLifeCycle.NONE)));
   }
 
   static AppObservation observe(ContainerAppInner app) {
@@ -227,7 +240,7 @@ public final class AzureContainerApps implements ContainerAppsPort {
   }
 
   /** Runs one SDK call and turns whatever it throws into an {@link ArmException}. */
-  private static <T> T call(String what, boolean write, Supplier<T> action) {
+  static <T> T call(String what, boolean write, Supplier<T> action) {
     try {
       return action.get();
     } catch (ArmException e) {

@@ -12,25 +12,53 @@ import java.util.Optional;
  * @param environmentId full resource id of the Container Apps managed environment
  * @param registry the private registry engine images are pulled from with a managed identity;
  *     empty for public images
+ * @param workloadProfileName the workload profile new apps run on; empty in a Consumption-only
+ *     environment, which refuses any
  */
 public record AzureTarget(
     String subscriptionId,
     String resourceGroup,
     String location,
     String environmentId,
-    Optional<EngineRegistry> registry) {
+    Optional<EngineRegistry> registry,
+    Optional<String> workloadProfileName) {
   public AzureTarget {
     Objects.requireNonNull(subscriptionId, "subscriptionId");
     Objects.requireNonNull(resourceGroup, "resourceGroup");
     Objects.requireNonNull(location, "location");
     Objects.requireNonNull(environmentId, "environmentId");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(workloadProfileName, "workloadProfileName");
+  }
+
+  /** A target whose apps name no workload profile (until placed {@link #in} their environment). */
+  public AzureTarget(
+      String subscriptionId,
+      String resourceGroup,
+      String location,
+      String environmentId,
+      Optional<EngineRegistry> registry) {
+    this(subscriptionId, resourceGroup, location, environmentId, registry, Optional.empty());
   }
 
   /** A target whose engine images are public (or the local emulator). */
   public AzureTarget(
       String subscriptionId, String resourceGroup, String location, String environmentId) {
     this(subscriptionId, resourceGroup, location, environmentId, Optional.empty());
+  }
+
+  /**
+   * This target placed as its environment says, read from ARM: new apps go to the environment's
+   * location and run on its Consumption profile, or name none in a Consumption-only environment.
+   */
+  public AzureTarget in(ManagedEnvironment environment) {
+    return new AzureTarget(
+        subscriptionId,
+        resourceGroup,
+        environment.location(),
+        environmentId,
+        registry,
+        environment.consumptionProfile());
   }
 
   /** The default environment id in this resource group with the given name. */

@@ -140,6 +140,34 @@ public final class ArmBudget {
     }
   }
 
+  /**
+   * The resource provider said how many requests of this kind remain of its own limit ({@code
+   * x-ms-ratelimit-remaining-subscription-resource-requests}, which Azure sends instead of ARM's
+   * count for Microsoft.App's writes): below a reserve, requests of this kind slow down in
+   * proportion to what is left, before the provider refuses (see ProviderLimit).
+   */
+  public void onProviderRemaining(ArmOperation kind, long remaining) {
+    lock.lock();
+    try {
+      kinds.get(kind).reportProvider(remaining);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * What the provider last said remains of its limit for this kind, less what was sent since; -1
+   * if it never said.
+   */
+  public long providerRemaining(ArmOperation kind) {
+    lock.lock();
+    try {
+      return kinds.get(kind).providerRemaining();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Tokens usable right now (for a gauge). */
   public double available(ArmOperation kind) {
     lock.lock();

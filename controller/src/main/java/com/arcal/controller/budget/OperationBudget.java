@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What {@link ArmBudget} keeps for one kind of operation: its token bucket, the callers waiting
- * for it, the next slot handed to a refused caller, and its counts. Not thread-safe: ArmBudget's
+ * What {@link ArmBudget} keeps for one kind of operation: its token bucket, the resource
+ * provider's own limit as the provider reports it, the callers waiting for it, the next slot
+ * handed to a refused caller, and its counts. Not thread-safe: ArmBudget's
  * lock guards it. Invariant: {@code waiters >= 0}, and it counts exactly the callers inside
  * ArmBudget#acquire between {@link #startWaiting} and {@link #stopWaiting}.
  */
 final class OperationBudget {
   private final TokenBucket bucket;
+  private final ProviderLimit provider;
   /** Time for one token to refill: the spacing of waiters and of refused callers' slots. */
   private final Duration perToken;
   private int waiters;
@@ -23,14 +25,19 @@ final class OperationBudget {
   OperationBudget(BudgetSettings.Bucket size, Instant now) {
     this.bucket = new TokenBucket(size, now);
     this.perToken = Duration.ofNanos((long) (1e9 / size.perSecond()));
+    this.provider = new ProviderLimit(perToken);
     this.nextRetrySlot = now;
   }
 
-  /** Takes a token if one is usable {@code now}, counting the wait since {@code start}. */
+  /**
+   * Takes a token if one is usable {@code now} and the provider's pace allows a request, counting
+   * the wait since {@code start}.
+   */
   boolean tryTake(Instant start, Instant now) {
-    if (!bucket.tryTake(now)) {
+    if (provider.timeToSend(now).compareTo(Duration.ZERO) > 0 || !bucket.tryTake(now)) {
       return false;
     }
+    provider.sent(now);
     granted++;
     waitedNanos += Math.max(0, Duration.between(start, now).toNanos());
     return true;
@@ -49,14 +56,32 @@ final class OperationBudget {
     waiters--;
   }
 
-  /** How long until a token is usable, ignoring other waiters. */
+  /** How long until a token is usable and the provider's pace allows, ignoring other waiters. */
   Duration timeToToken(Instant now) {
-    return bucket.timeToToken(now);
+    Duration token = bucket.timeToToken(now);
+    Duration pace = provider.timeToSend(now);
+    return token.compareTo(pace) >= 0 ? token : pace;
   }
 
   /** Time until a token, behind the callers already waiting. */
   Duration queuedWait(Instant now) {
-    return bucket.timeToToken(now).plus(perToken.multipliedBy(waiters));
+    return timeToToken(now).plus(spacing().multipliedBy(waiters));
+  }
+
+  /** The provider reported what remains of its own limit for this kind. */
+  void reportProvider(long remaining) {
+    provider.report(remaining);
+  }
+
+  /** What the provider said remains, less what was sent since; -1 before it said anything. */
+  long providerRemaining() {
+    return provider.remaining();
+  }
+
+  /** The interval between two callers: the refill interval, wider while the provider runs low. */
+  private Duration spacing() {
+    Duration pace = provider.spacing();
+    return pace.compareTo(perToken) > 0 ? pace : perToken;
   }
 
   /**
@@ -66,7 +91,7 @@ final class OperationBudget {
   Duration nextRetrySlot(Instant now) {
     Instant earliest = now.plus(queuedWait(now));
     Instant slot = nextRetrySlot.isAfter(earliest) ? nextRetrySlot : earliest;
-    nextRetrySlot = slot.plus(perToken);
+    nextRetrySlot = slot.plus(spacing());
     return Duration.between(now, slot);
   }
 

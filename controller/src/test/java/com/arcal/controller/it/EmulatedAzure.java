@@ -55,6 +55,11 @@ final class EmulatedAzure implements AutoCloseable {
                     Duration.ofMillis(200),
                     Duration.ofSeconds(2)))
             .build();
+    return start(settings);
+  }
+
+  /** An emulator with these settings (throttle limits, environment types...). */
+  static EmulatedAzure start(EmulatorSettings settings) {
     return new EmulatedAzure(
         Emulator.start(settings, ContainerRuntimes.create(settings.runtime())));
   }

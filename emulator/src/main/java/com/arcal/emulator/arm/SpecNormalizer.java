@@ -46,6 +46,7 @@ public final class SpecNormalizer {
     }
     Environments.Resolved env = environments.resolve(envId.asText());
     JsonNode profile = props.path("workloadProfileName");
+    env.requireProfile(profile.isTextual() ? profile.asText() : null);
     ObjectNode identity = objectOrEmpty(copy, "identity");
     if (!identity.has("type")) {
       identity.put("type", "None");

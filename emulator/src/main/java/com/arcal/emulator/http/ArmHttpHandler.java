@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ArmHttpHandler implements HttpHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ArmHttpHandler.class);
+  static final String PROVIDER_REMAINING =
+      "x-ms-ratelimit-remaining-subscription-resource-requests";
   private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
   private final Router router;
@@ -82,13 +84,7 @@ public final class ArmHttpHandler implements HttpHandler {
       OperationKind kind = match.map(m -> m.route().kind()).orElse(kindOf(method));
       requireBearer(request);
       // Like ARM, every authenticated request spends budget, even one that fails validation.
-      TokenBucket.Take take = throttle.take(subscription(request), kind);
-      headers.put(
-          "x-ms-ratelimit-remaining-subscription-" + kind.bucketName(),
-          Long.toString(take.remaining()));
-      if (!take.granted()) {
-        throw HttpErrors.throttled(take.retryAfter());
-      }
+      admit(subscription(request), kind, headers);
       Router.Match found =
           match.orElseThrow(
               () ->
@@ -107,6 +103,31 @@ public final class ArmHttpHandler implements HttpHandler {
     } catch (ArmException e) {
       // Errors the handler answers still get the injected latency or connection drop.
       return new Outcome(route, ArmResponse.error(e), headers, fault);
+    }
+  }
+
+  /**
+   * Spends the request's ARM bucket and, for a write, then Microsoft.App's own bucket, whose count
+   * Azure reports instead of ARM's ("Resource Manager adds this value instead of the subscription
+   * reads or writes": x-ms-ratelimit-remaining-subscription-resource-requests, as on the recorded
+   * PUT of a container app).
+   */
+  private void admit(String subscription, OperationKind kind, Map<String, String> headers) {
+    TokenBucket.Take arm = throttle.take(subscription, kind);
+    if (!arm.granted() || !ArmThrottle.providerLimits(kind)) {
+      headers.put(
+          "x-ms-ratelimit-remaining-subscription-" + kind.bucketName(),
+          Long.toString(arm.remaining()));
+      if (!arm.granted()) {
+        throw HttpErrors.throttled(arm.retryAfter());
+      }
+      return;
+    }
+    TokenBucket.Take provider = throttle.takeProvider(subscription);
+    headers.put(PROVIDER_REMAINING, Long.toString(provider.remaining()));
+    if (!provider.granted()) {
+      throw HttpErrors.providerThrottled(
+          "Microsoft.App/containerApps/write", throttle.providerLimit(), provider.retryAfter());
     }
   }
 

@@ -47,6 +47,21 @@ public final class HttpErrors {
         .withHeader("Retry-After", Long.toString(seconds));
   }
 
+  /**
+   * A resource provider's own limit refused the request: ARM's code and message shape for a limit
+   * a service declared (e.g. "Number of requests for action 'Microsoft.Cdn/profiles/read' exceeded
+   * the limit of '50' ...", quoted in Azure/azqr issue 34).
+   */
+  public static ArmException providerThrottled(String action, long limit, Duration retryAfter) {
+    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    return new ArmException(
+            429,
+            "ResourceRequestsThrottled",
+            "Number of requests for action '" + action + "' exceeded the limit of '" + limit
+                + "'. Please try again after '" + seconds + "' seconds.")
+        .withHeader("Retry-After", Long.toString(seconds));
+  }
+
   public static ArmException internalError() {
     return new ArmException(
         500, "InternalServerError", "Encountered internal server error. Please try again later.");

@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * ARM's request budget: one bucket per subscription and operation type (reads, writes, deletes).
- * Operation-status polls spend reads, as they do in ARM.
+ * Operation-status polls spend reads, as they do in ARM. Beside them, Microsoft.App's own limit:
+ * one bucket per subscription that its writes spend too (ARM throttles first, then routes the
+ * request to the resource provider, which throttles on its own: "Throttling Resource Manager
+ * requests", Microsoft Learn).
  */
 public final class ArmThrottle {
   private final Clock clock;
@@ -24,6 +27,25 @@ public final class ArmThrottle {
   public TokenBucket.Take take(String subscription, OperationKind kind) {
     String key = subscription.toLowerCase(Locale.ROOT) + "/" + kind.bucketName();
     return buckets.computeIfAbsent(key, k -> newBucket(kind)).take();
+  }
+
+  /** Whether Microsoft.App limits this kind of request on its own: its writes. */
+  public static boolean providerLimits(OperationKind kind) {
+    return kind == OperationKind.WRITE;
+  }
+
+  /** Spends one token of Microsoft.App's bucket for this subscription, or says when to retry. */
+  public TokenBucket.Take takeProvider(String subscription) {
+    String key = subscription.toLowerCase(Locale.ROOT) + "/provider";
+    return buckets
+        .computeIfAbsent(
+            key,
+            k -> new TokenBucket(clock, settings.providerBurst(), settings.providerPerSecond()))
+        .take();
+  }
+
+  public long providerLimit() {
+    return settings.providerBurst();
   }
 
   private TokenBucket newBucket(OperationKind kind) {

@@ -1,5 +1,6 @@
 package com.arcal.reliability.harness;
 
+import com.arcal.emulator.arm.Environments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -37,6 +38,8 @@ public final class OrchestratorProcess {
     env.put("ARCAL_ARM_CA_FILE", certificate.toString());
     env.put("ARCAL_ARM_STATIC_TOKEN", armToken);
     env.put("ARCAL_ENGINE_HOSTS_FILE", hostsFile.toString());
+    // As Azure tells every app: the orchestrator runs inside the environment of its engines.
+    env.put("CONTAINER_APP_ENV_DNS_SUFFIX", Environments.defaultDomain(GROUP));
     env.put("ARCAL_ENGINE_IMAGE", "arcal/engine:local");
     env.put("ARCAL_HTTP_PORT", Integer.toString(port));
     env.put("ARCAL_STATE_FILE", stateFile.toString());

@@ -1,0 +1,122 @@
+package com.arcal.api.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.arcal.api.config.Settings;
+import com.arcal.api.config.SettingsException;
+import com.arcal.controller.azure.AppRequest;
+import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The azure platform opened against the emulator as against Azure: the environment id alone is
+ * enough; the environment, read once, places the apps; what contradicts it is a bad setting.
+ */
+class AzurePlatformTest {
+  @TempDir Path dir;
+  private EmulatedEnvironments azure;
+
+  @BeforeEach
+  void start() {
+    azure = new EmulatedEnvironments(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    azure.close();
+  }
+
+  @Test
+  void theEnvironmentIdAlone_isEnough() throws Exception {
+    Platform platform = open(azure.azureEnv(EmulatedEnvironments.GROUP));
+    assertThat(platform.description())
+        .contains("resource group arcal-local", "workload profiles", "westeurope",
+            "arcal-local.arcal.localhost");
+    platform.apps().beginCreateOrUpdate(app("sale-a"));
+    close(platform);
+
+    assertThat(azure.emulator.stats().count("GET", "managedEnvironment", 200))
+        .as("the environment is read once, at start")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void inAConsumptionOnlyEnvironment_appsNameNoWorkloadProfile() throws Exception {
+    Platform platform = open(azure.azureEnv(EmulatedEnvironments.LEGACY));
+    assertThat(platform.description()).contains("Consumption-only");
+
+    platform.apps().beginCreateOrUpdate(app("sale-b"));
+    close(platform);
+
+    assertThat(azure.emulator.stats().count("PUT", "containerApp", 201)).isEqualTo(1);
+  }
+
+  @Test
+  void aLocationThatContradictsTheEnvironment_isRefused() throws Exception {
+    Map<String, String> env = azure.azureEnv(EmulatedEnvironments.GROUP);
+    env.put("AZURE_LOCATION", "eastus");
+
+    assertRefused(env, "AZURE_LOCATION", "AZURE_LOCATION: 'eastus' contradicts the location");
+
+    env.put("AZURE_LOCATION", "West Europe");
+    close(open(env));
+  }
+
+  @Test
+  void outsideContainerApps_isRefused() {
+    Map<String, String> env = azure.azureEnv(EmulatedEnvironments.GROUP);
+    env.remove("CONTAINER_APP_ENV_DNS_SUFFIX");
+
+    assertRefused(env, "CONTAINER_APP_ENV_DNS_SUFFIX", "CONTAINER_APP_ENV_DNS_SUFFIX: not set");
+  }
+
+  @Test
+  void inAnotherEnvironment_isRefused() {
+    Map<String, String> env = azure.azureEnv(EmulatedEnvironments.GROUP);
+    env.put("CONTAINER_APP_ENV_DNS_SUFFIX", EmulatedEnvironments.LEGACY + ".arcal.localhost");
+
+    assertRefused(env, "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID: names an environment whose domain is"
+            + " arcal-local.arcal.localhost, but this app runs in legacy-rg.arcal.localhost");
+  }
+
+  @Test
+  void anEnvironmentThatDoesNotExist_isABadSetting() {
+    Map<String, String> env = azure.azureEnv(EmulatedEnvironments.GROUP);
+    String gone =
+        EmulatedEnvironments.environmentId(EmulatedEnvironments.GROUP).replace("arcal-env", "gone");
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", gone);
+
+    assertRefused(env, "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID: Azure has no such managed environment");
+  }
+
+  private void assertRefused(Map<String, String> env, String variable, String start) {
+    assertThatThrownBy(() -> open(env))
+        .isInstanceOfSatisfying(
+            SettingsException.class, e -> assertThat(e.variable()).isEqualTo(variable))
+        .hasMessageStartingWith(start)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  private static Platform open(Map<String, String> env) {
+    return PlatformFactory.fromSettings()
+        .open(Settings.of(env), ArmCallListener.NONE, Clock.systemUTC());
+  }
+
+  private static void close(Platform platform) throws Exception {
+    platform.engines().close();
+    platform.infrastructure().close();
+  }
+
+  private static AppRequest app(String name) {
+    return new AppRequest(name, "arcal/engine:local", "0.5", "1Gi", Map.of(), Map.of());
+  }
+}
