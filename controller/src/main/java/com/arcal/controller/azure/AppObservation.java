@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Azure says about one Container App, reduced to what the controller reads.
@@ -16,7 +17,9 @@ import java.util.Optional;
  * @param outboundIpAddresses the app's outbound IPs (the local emulator reports the app's
  *     loopback address here)
  * @param image image of the app's first container, empty if unknown
- * @param env environment of the app's first container
+ * @param env environment of the app's first container (plain values only)
+ * @param secretEnv variables of the first container whose value comes from one of the app's
+ *     secrets (a GET names them; their values are only in Azure's listSecrets)
  */
 public record AppObservation(
     String name,
@@ -26,7 +29,8 @@ public record AppObservation(
     String ingressFqdn,
     List<String> outboundIpAddresses,
     String image,
-    Map<String, String> env) {
+    Map<String, String> env,
+    Set<String> secretEnv) {
 
   public AppObservation {
     Objects.requireNonNull(name, "name");
@@ -37,12 +41,26 @@ public record AppObservation(
     outboundIpAddresses = outboundIpAddresses == null ? List.of() : List.copyOf(outboundIpAddresses);
     image = image == null ? "" : image;
     env = env == null ? Map.of() : Map.copyOf(env);
+    secretEnv = secretEnv == null ? Set.of() : Set.copyOf(secretEnv);
+  }
+
+  /** An app none of whose variables comes from a secret. */
+  public AppObservation(
+      String name,
+      Map<String, String> tags,
+      ProvisioningState state,
+      String latestRevisionName,
+      String ingressFqdn,
+      List<String> outboundIpAddresses,
+      String image,
+      Map<String, String> env) {
+    this(name, tags, state, latestRevisionName, ingressFqdn, outboundIpAddresses, image, env, Set.of());
   }
 
   /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
   public AppObservation withState(ProvisioningState next) {
     return new AppObservation(
-        name, tags, next, latestRevisionName, ingressFqdn, outboundIpAddresses, image, env);
+        name, tags, next, latestRevisionName, ingressFqdn, outboundIpAddresses, image, env, secretEnv);
   }
 
   public Optional<String> tag(String key) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.Secret;
 import com.arcal.engine.EngineServer;
 import com.arcal.engine.EngineSettings;
 import java.time.Duration;
@@ -17,16 +18,17 @@ import org.junit.jupiter.api.Test;
 /** The health watch against a real engine: what ends it is news, unless we ended it. */
 class GrpcEngineClientHealthTest {
   private EngineServer engine;
+  private static final Secret TOKEN = Secret.of("health-test-token-0123456789");
   private GrpcEngineClient client;
   private EngineAddress address;
   private final List<Boolean> seen = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    engine = EngineServer.start(EngineSettings.ephemeralLoopback());
+    engine = EngineServer.start(EngineSettings.ephemeralLoopback().withToken(TOKEN.reveal()));
     client = new GrpcEngineClient(Duration.ofSeconds(5));
     address = new EngineAddress("127.0.0.1", engine.grpcPort());
-    client.start(address, new SaleId("s1"), Map.of(), 1);
+    client.start(address, TOKEN, new SaleId("s1"), Map.of(), 1);
   }
 
   @AfterEach
@@ -54,7 +56,7 @@ class GrpcEngineClientHealthTest {
     watch.close();
     // The cancel's callback is queued on the channel's executor at once; a full round trip to the
     // engine afterwards gives it ample time to arrive, were it reported.
-    client.get(address);
+    client.get(address, TOKEN);
 
     assertThat(seen).containsOnly(true);
   }

@@ -12,10 +12,13 @@ import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,7 +32,8 @@ class PlannerTest {
 
   private AppObservation ours(ProvisioningState state, String hash) {
     Map<String, String> tags = new HashMap<>(ownership.tags(sale.id(), hash, 3));
-    return new AppObservation("sale-v1", tags, state, "sale-v1--abc", "", List.of(), "img:1", Map.of());
+    return new AppObservation("sale-v1", tags, state, "sale-v1--abc", "", List.of(), "img:1", Map.of(),
+        Set.of(EngineSecrets.ENV));
   }
 
   private static Lookup present(AppObservation app) {
@@ -61,6 +65,28 @@ class PlannerTest {
   void anotherSpecIsAnUpdate() {
     assertThat(decide(Optional.of(sale), present(ours(ProvisioningState.SUCCEEDED, "old"))))
         .isEqualTo(Action.UPDATE);
+  }
+
+  @Test
+  void anAppWithoutItsEngineToken_isUpdatedToGetOne() {
+    AppObservation tokenless = ours(ProvisioningState.SUCCEEDED, specs.hash(sale));
+    tokenless = new AppObservation(tokenless.name(), tokenless.tags(), tokenless.state(),
+        tokenless.latestRevisionName(), "", List.of(), "img:1", Map.of(), Set.of());
+
+    Planner.Decision decision = planner.decide(Optional.of(sale), present(tokenless));
+    assertThat(decision.action()).isEqualTo(Action.UPDATE);
+    assertThat(decision.reason()).contains("engine token");
+  }
+
+  @Test
+  void theEngineTokenIsNotPartOfTheSpecHash() {
+    var first = specs.request(sale, Secret.of("first-token-0123456789"));
+    var second = specs.request(sale, Secret.of("second-token-0123456789"));
+
+    assertThat(first.tags()).isEqualTo(second.tags());
+    assertThat(first.env()).isEqualTo(second.env()).doesNotContainKey(EngineSecrets.ENV);
+    assertThat(first.secretEnv()).containsOnlyKeys(EngineSecrets.ENV);
+    assertThat(first.toString()).doesNotContain("first-token-0123456789");
   }
 
   @Test
