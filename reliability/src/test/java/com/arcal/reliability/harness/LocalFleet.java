@@ -3,6 +3,7 @@ package com.arcal.reliability.harness;
 import com.arcal.api.Orchestrator;
 import com.arcal.api.config.Settings;
 import com.arcal.api.platform.Platform;
+import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmBudgetPolicy;
 import com.arcal.controller.azure.ArmClients;
 import com.arcal.controller.azure.ArmConnection;
@@ -10,9 +11,12 @@ import com.arcal.controller.azure.AzureContainerApps;
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.budget.ArmBudget;
 import com.arcal.controller.budget.BudgetSettings;
+import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.LocalEndpoints;
+import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.emulator.Emulator;
@@ -49,6 +53,8 @@ public final class LocalFleet implements AutoCloseable {
   public final Path stateFile;
   public final Path emulatorData;
   public final AzureTarget target;
+  /** How the orchestrator finds an app's engine: the same resolution, for tests that call it. */
+  public final EngineEndpoints endpoints = new LocalEndpoints();
   private final Duration armTimeout;
 
   private LocalFleet(Builder b) {
@@ -93,7 +99,7 @@ public final class LocalFleet implements AutoCloseable {
                 return new Platform(
                     new AzureContainerApps(manager, target),
                     new GrpcEngineClient(engineDeadline),
-                    new LocalEndpoints(),
+                    endpoints,
                     () -> {},
                     "reliability: embedded emulator " + emulator.httpsBaseUrl());
               },
@@ -123,6 +129,17 @@ public final class LocalFleet implements AutoCloseable {
   /** A separate SDK client, to look at the cloud behind the orchestrator's back. */
   public ContainerAppsApiManager sdk() {
     return ArmClients.manager(connection(), target, List.of());
+  }
+
+  /** The gRPC address of an app's engine, resolved as the orchestrator resolves it. */
+  public EngineAddress engineAddress(String app) {
+    AppObservation observed = new AzureContainerApps(sdk(), target).get(app).orElseThrow();
+    return endpoints.resolve(observed).orElseThrow().grpc();
+  }
+
+  /** An app's engine token, as its own container holds it (read as the cloud's owner: listSecrets). */
+  public String engineToken(String app) {
+    return new AzureContainerApps(sdk(), target).secret(app, EngineSecrets.SECRET_NAME).orElseThrow().reveal();
   }
 
   public Optional<SaleStatus> status(String sale) {
