@@ -128,6 +128,12 @@ class DeployConsistencyTest {
   }
 
   @Test
+  void theOrchestratorsRoleMayReadBackEngineTokens() {
+    assertThat(repo.read("deploy/modules/identity.bicep"))
+        .contains("'Microsoft.App/containerApps/listSecrets/action'");
+  }
+
+  @Test
   void theEnvironmentEncryptsPeerTraffic() {
     String environment = repo.read("deploy/modules/environment.bicep").replaceAll("\\s+", " ");
     assertThat(environment)
