@@ -7,6 +7,7 @@ import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.secret.Secret;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -40,19 +41,19 @@ public final class CountingEngineClient implements EngineClient {
 
   @Override
   public EngineView start(
-      EngineAddress address, Secret token, SaleId saleId, Map<String, String> config, long generation) {
+      EngineAddress address, Optional<Secret> token, SaleId saleId, Map<String, String> config, long generation) {
     counts.get(Call.START).increment();
     return delegate.start(address, token, saleId, config, generation);
   }
 
   @Override
-  public EngineView get(EngineAddress address, Secret token) {
+  public EngineView get(EngineAddress address, Optional<Secret> token) {
     counts.get(Call.GET).increment();
     return delegate.get(address, token);
   }
 
   @Override
-  public EngineView stop(EngineAddress address, Secret token, SaleId saleId) {
+  public EngineView stop(EngineAddress address, Optional<Secret> token, SaleId saleId) {
     counts.get(Call.STOP).increment();
     return delegate.stop(address, token, saleId);
   }

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,7 @@ public final class GrpcEngineClient implements EngineClient {
 
   @Override
   public EngineView start(
-      EngineAddress address, Secret token, SaleId saleId, Map<String, String> config, long generation) {
+      EngineAddress address, Optional<Secret> token, SaleId saleId, Map<String, String> config, long generation) {
     StartSaleRequest request =
         StartSaleRequest.newBuilder()
             .setSaleId(saleId.value())
@@ -87,19 +88,19 @@ public final class GrpcEngineClient implements EngineClient {
   }
 
   @Override
-  public EngineView get(EngineAddress address, Secret token) {
+  public EngineView get(EngineAddress address, Optional<Secret> token) {
     return unary(address, token, "GetSale", stub -> stub.getSale(GetSaleRequest.getDefaultInstance()));
   }
 
   @Override
-  public EngineView stop(EngineAddress address, Secret token, SaleId saleId) {
+  public EngineView stop(EngineAddress address, Optional<Secret> token, SaleId saleId) {
     StopSaleRequest request = StopSaleRequest.newBuilder().setSaleId(saleId.value()).build();
     return unary(address, token, "StopSale", stub -> stub.stopSale(request));
   }
 
   private EngineView unary(
       EngineAddress address,
-      Secret token,
+      Optional<Secret> token,
       String method,
       Function<SaleEngineGrpc.SaleEngineBlockingStub, SaleStatus> call) {
     ManagedChannel channel = channel(address);
@@ -111,8 +112,10 @@ public final class GrpcEngineClient implements EngineClient {
     }
     var stub =
         SaleEngineGrpc.newBlockingStub(channel)
-            .withCallCredentials(new BearerToken(token))
             .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    if (token.isPresent()) {
+      stub = stub.withCallCredentials(new BearerToken(token.get()));
+    }
     try {
       return toView(call.apply(stub));
     } catch (StatusRuntimeException e) {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -70,7 +71,7 @@ public final class EngineConvergence {
 
   Result converge(DesiredSale sale, AppObservation app, Endpoints endpoints) {
     try {
-      return reachAndStart(sale, app, endpoints, secrets.current(app.name()));
+      return reachAndStart(sale, app, endpoints, secrets.forEngine(app.name(), SaleReconciler.hasToken(app)));
     } catch (EngineUnauthenticatedException e) {
       // The engine holds another token than ours (its secret was changed): read it again.
       secrets.refused(app.name());
@@ -85,7 +86,7 @@ public final class EngineConvergence {
 
   /** An unreachable engine throws; each answer ends an outage. */
   private Result reachAndStart(
-      DesiredSale sale, AppObservation app, Endpoints endpoints, Secret token) {
+      DesiredSale sale, AppObservation app, Endpoints endpoints, Optional<Secret> token) {
     String id = sale.id().value();
     // Just provisioned: the new revision's engine has never run a sale, so there is nothing to
     // read first; StartSale is idempotent and its answer says what the engine runs.

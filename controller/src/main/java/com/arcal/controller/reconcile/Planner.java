@@ -5,7 +5,6 @@ import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.reconcile.ObservedApps.Knowledge;
 import com.arcal.controller.reconcile.ObservedApps.Lookup;
 import com.arcal.controller.sale.DesiredSale;
-import com.arcal.controller.secret.EngineSecrets;
 import java.util.Optional;
 
 /**
@@ -76,11 +75,6 @@ public final class Planner {
     String hash = specs.hash(desired.get());
     if (!hash.equals(a.tags().get(Ownership.SPEC_HASH))) {
       return new Decision(Action.UPDATE, "spec changed (generation " + desired.get().generation() + ")");
-    }
-    if (!a.secretEnv().contains(EngineSecrets.ENV)) {
-      // Created before engines had tokens, or edited by hand: only the orchestrator may drive an
-      // engine, so every engine app of ours carries its token.
-      return new Decision(Action.UPDATE, "the app has no engine token (secret " + EngineSecrets.SECRET_NAME + ")");
     }
     if (a.state() == ProvisioningState.FAILED || a.state() == ProvisioningState.CANCELED) {
       return new Decision(Action.RETRY_PROVISIONING, "provisioning ended " + a.state());

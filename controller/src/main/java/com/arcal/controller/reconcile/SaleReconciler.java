@@ -146,16 +146,20 @@ public final class SaleReconciler {
     return Result.requeueAfter(backstop());
   }
 
-  /** A new app gets a new token; an existing one keeps the token it has (if it has one). */
+  /**
+   * A new app gets a new token; an existing one keeps the token it has, or gets its first one
+   * with this update (an app adopted from before engines had tokens).
+   */
   private Secret engineToken(DesiredSale sale, Decision decision) {
     String appName = settings.naming().appName(sale.id());
     if (decision.action() == Planner.Action.CREATE) {
       return secrets.fresh(appName);
     }
-    boolean hasOne = observed.lookup(appName).app()
-        .map(app -> app.secretEnv().contains(EngineSecrets.ENV))
-        .orElse(false);
-    return secrets.forUpdate(appName, hasOne);
+    return secrets.forUpdate(appName, observed.lookup(appName).app().map(SaleReconciler::hasToken).orElse(false));
+  }
+
+  static boolean hasToken(AppObservation app) {
+    return app.secretEnv().contains(EngineSecrets.ENV);
   }
 
   private Result retryProvisioning(DesiredSale sale, Decision decision) {
@@ -263,12 +267,9 @@ public final class SaleReconciler {
     return Result.done();
   }
 
-  /**
-   * Best effort: the sale is going away whatever the engine answers. An app without an engine
-   * token (created before engines had one) is not asked: its deletion stops it all the same.
-   */
+  /** Best effort: the sale is going away whatever the engine answers. */
   private void stopEngineQuietly(SaleId id, AppObservation app) {
-    if (app.state() != ProvisioningState.SUCCEEDED || !app.secretEnv().contains(EngineSecrets.ENV)) {
+    if (app.state() != ProvisioningState.SUCCEEDED) {
       return;
     }
     endpoints
@@ -276,7 +277,7 @@ public final class SaleReconciler {
         .ifPresent(
             ends -> {
               try {
-                engines.stop(ends.grpc(), secrets.current(app.name()), id);
+                engines.stop(ends.grpc(), secrets.forEngine(app.name(), hasToken(app)), id);
               } catch (RuntimeException e) {
                 // unreachable, refusing, or its token unreadable: the deletion stops it anyway
               }

@@ -84,6 +84,15 @@ public final class EngineSecrets {
     return read;
   }
 
+  /**
+   * What to present to the engine of {@code app}: its value when the app has a token variable (as
+   * its GET shows), nothing when it has none (an app adopted from before engines had tokens: its
+   * engine checks none; the app gets one with its next update).
+   */
+  public Optional<Secret> forEngine(String appName, boolean hasOne) {
+    return hasOne ? Optional.of(current(appName)) : Optional.empty();
+  }
+
   /** The engine refused the value we hold: read it again next time. */
   public void refused(String appName) {
     known.remove(appName);

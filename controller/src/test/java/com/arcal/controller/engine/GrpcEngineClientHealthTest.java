@@ -10,6 +10,7 @@ import com.arcal.engine.EngineSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +29,7 @@ class GrpcEngineClientHealthTest {
     engine = EngineServer.start(EngineSettings.ephemeralLoopback().withToken(TOKEN.reveal()));
     client = new GrpcEngineClient(Duration.ofSeconds(5));
     address = new EngineAddress("127.0.0.1", engine.grpcPort());
-    client.start(address, TOKEN, new SaleId("s1"), Map.of(), 1);
+    client.start(address, Optional.of(TOKEN), new SaleId("s1"), Map.of(), 1);
   }
 
   @AfterEach
@@ -56,7 +57,7 @@ class GrpcEngineClientHealthTest {
     watch.close();
     // The cancel's callback is queued on the channel's executor at once; a full round trip to the
     // engine afterwards gives it ample time to arrive, were it reported.
-    client.get(address, TOKEN);
+    client.get(address, Optional.of(TOKEN));
 
     assertThat(seen).containsOnly(true);
   }

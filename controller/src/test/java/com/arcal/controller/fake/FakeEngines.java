@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 public final class FakeEngines implements EngineClient {
   private final Map<EngineAddress, EngineView> engines = new HashMap<>();
   private final Map<EngineAddress, Secret> required = new HashMap<>();
-  private final Map<EngineAddress, Secret> presented = new HashMap<>();
+  private final Map<EngineAddress, Optional<Secret>> presented = new HashMap<>();
   private final Set<EngineAddress> unreachable = new HashSet<>();
   private final Set<EngineAddress> refusing = new HashSet<>();
   private final Map<EngineAddress, List<Consumer<Boolean>>> watchers = new HashMap<>();
@@ -48,9 +48,9 @@ public final class FakeEngines implements EngineClient {
     required.put(address, token);
   }
 
-  /** The token last presented to the engine at {@code address}, if any call reached it. */
+  /** The token last presented to the engine at {@code address} (empty: none, or no call yet). */
   public synchronized Optional<Secret> presented(EngineAddress address) {
-    return Optional.ofNullable(presented.get(address));
+    return presented.getOrDefault(address, Optional.empty());
   }
 
   /** The engine answers but refuses StartSale (FAILED_PRECONDITION) while {@code refuse}. */
@@ -73,14 +73,14 @@ public final class FakeEngines implements EngineClient {
     toTell.forEach(w -> w.accept(false));
   }
 
-  private EngineView view(EngineAddress address, Secret token, String call) {
+  private EngineView view(EngineAddress address, Optional<Secret> token, String call) {
     calls.add(call + " " + address);
     if (unreachable.contains(address)) {
       throw new EngineException(call + " to " + address + ": UNAVAILABLE", true, null);
     }
     presented.put(address, token);
     Secret expected = required.get(address);
-    if (expected != null && !expected.equals(token)) {
+    if (expected != null && !token.equals(Optional.of(expected))) {
       throw new EngineUnauthenticatedException(call + " to " + address + ": UNAUTHENTICATED", null);
     }
     return engines.getOrDefault(
@@ -89,7 +89,7 @@ public final class FakeEngines implements EngineClient {
 
   @Override
   public synchronized EngineView start(
-      EngineAddress address, Secret token, SaleId saleId, Map<String, String> config, long generation) {
+      EngineAddress address, Optional<Secret> token, SaleId saleId, Map<String, String> config, long generation) {
     EngineView current = view(address, token, "start");
     if (refusing.contains(address)) {
       throw new EngineException("StartSale to engine " + address + " failed: FAILED_PRECONDITION"
@@ -105,12 +105,12 @@ public final class FakeEngines implements EngineClient {
   }
 
   @Override
-  public synchronized EngineView get(EngineAddress address, Secret token) {
+  public synchronized EngineView get(EngineAddress address, Optional<Secret> token) {
     return view(address, token, "get");
   }
 
   @Override
-  public synchronized EngineView stop(EngineAddress address, Secret token, SaleId saleId) {
+  public synchronized EngineView stop(EngineAddress address, Optional<Secret> token, SaleId saleId) {
     EngineView current = view(address, token, "stop");
     EngineView stopped =
         new EngineView(current.saleId(), EngineView.State.STOPPED, current.generation(), null, 0, "");

@@ -188,8 +188,8 @@ class SaleReconcilerTest {
   }
 
   @Test
-  void anAppWithoutAToken_isGivenOne_andThenLeftAlone() {
-    desire(SALE, Map.of());
+  void anAdoptedAppWithoutAToken_isDrivenWithoutOne_untilItsNextUpdateGivesItOne() {
+    desire(SALE, Map.of("lots", "1"));
     reconciler.reconcile(SALE);
     apps.completeAll();
     AppObservation created = apps.app(APP).orElseThrow();
@@ -198,13 +198,15 @@ class SaleReconcilerTest {
     fleet.relist(apps);
 
     reconciler.reconcile(SALE);
-    apps.completeAll();
-    reconciler.reconcile(SALE);
-    reconciler.reconcile(SALE);
-
-    assertThat(apps.count("put")).as("one update gives it a token, then nothing").isEqualTo(2);
-    assertThat(apps.app(APP).orElseThrow().secretEnv()).containsExactly(EngineSecrets.ENV);
     assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(apps.count("put")).as("no restart just for a token").isEqualTo(1);
+    assertThat(apps.count("secrets")).isZero();
+    assertThat(engines.presented(engineOf(APP))).isEmpty();
+
+    desire(SALE, Map.of("lots", "2"));
+    reconciler.reconcile(SALE);
+    assertThat(apps.count("put")).isEqualTo(2);
+    assertThat(apps.app(APP).orElseThrow().secretEnv()).containsExactly(EngineSecrets.ENV);
   }
 
   @Test
