@@ -44,19 +44,6 @@ public record AppObservation(
     secretEnv = secretEnv == null ? Set.of() : Set.copyOf(secretEnv);
   }
 
-  /** An app none of whose variables comes from a secret. */
-  public AppObservation(
-      String name,
-      Map<String, String> tags,
-      ProvisioningState state,
-      String latestRevisionName,
-      String ingressFqdn,
-      List<String> outboundIpAddresses,
-      String image,
-      Map<String, String> env) {
-    this(name, tags, state, latestRevisionName, ingressFqdn, outboundIpAddresses, image, env, Set.of());
-  }
-
   /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
   public AppObservation withState(ProvisioningState next) {
     return new AppObservation(

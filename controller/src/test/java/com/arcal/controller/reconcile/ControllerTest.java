@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,8 @@ class ControllerTest {
             "",
             List.of("127.0.9.1"),
             "arcal/engine:local",
-            Map.of(AppSpecs.ENV_SALE_CONFIG, "{\"lots\":\"4\"}")));
+            Map.of(AppSpecs.ENV_SALE_CONFIG, "{\"lots\":\"4\"}"),
+            Set.of()));
     InMemoryDesiredStateStore store = new InMemoryDesiredStateStore(naming, clock, true);
     var parts =
         ControllerWiring.builder(store, apps, new FakeEngines(), new LocalEndpoints(), settings)

@@ -117,7 +117,8 @@ class PlannerTest {
   @Test
   void appsOfOthersAreForeignEvenWithOurName() {
     AppObservation theirs =
-        new AppObservation("sale-v1", Map.of("owner", "x"), ProvisioningState.SUCCEEDED, "", "", List.of(), "", Map.of());
+        new AppObservation("sale-v1", Map.of("owner", "x"), ProvisioningState.SUCCEEDED, "", "", List.of(), "", Map.of(),
+            Set.of());
     assertThat(decide(Optional.of(sale), present(theirs))).isEqualTo(Action.FOREIGN);
     assertThat(decide(Optional.empty(), present(theirs))).isEqualTo(Action.FORGET);
   }

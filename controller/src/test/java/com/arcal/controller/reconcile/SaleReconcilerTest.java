@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -194,7 +195,7 @@ class SaleReconcilerTest {
     apps.completeAll();
     AppObservation created = apps.app(APP).orElseThrow();
     apps.seed(new AppObservation(created.name(), created.tags(), created.state(), created.latestRevisionName(),
-        created.ingressFqdn(), created.outboundIpAddresses(), created.image(), created.env()));
+        created.ingressFqdn(), created.outboundIpAddresses(), created.image(), created.env(), Set.of()));
     fleet.relist(apps);
 
     reconciler.reconcile(SALE);
@@ -275,7 +276,7 @@ class SaleReconcilerTest {
   @Test
   void foreignAppIsNeverTouched() {
     apps.seed(
-        new AppObservation(APP, Map.of(), ProvisioningState.SUCCEEDED, "r", "", List.of(), "x", Map.of()));
+        new AppObservation(APP, Map.of(), ProvisioningState.SUCCEEDED, "r", "", List.of(), "x", Map.of(), Set.of()));
     fleet.relist(apps);
     desire(SALE, Map.of());
 

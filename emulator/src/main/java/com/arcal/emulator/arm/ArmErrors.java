@@ -75,21 +75,19 @@ public final class ArmErrors {
 
   /** A secret sent without its value: what a PUT of a body read with GET gets. */
   public static ArmException secretNull(List<String> names) {
-    return new ArmException(
-        400,
-        "ContainerAppSecretNull",
-        "Invalid Request: Container app secret(s) with name(s) '"
-            + String.join(", ", names)
-            + "' cannot have a value of null.");
+    return secretError("ContainerAppSecretNull", names, "cannot have a value of null.");
   }
 
   public static ArmException secretInvalid(List<String> names) {
+    return secretError(
+        "ContainerAppSecretInvalid", names, "are invalid: value or keyVaultUrl and identity should be provided.");
+  }
+
+  private static ArmException secretError(String code, List<String> names, String problem) {
     return new ArmException(
         400,
-        "ContainerAppSecretInvalid",
-        "Invalid Request: Container app secret(s) with name(s) '"
-            + String.join(", ", names)
-            + "' are invalid: value or keyVaultUrl and identity should be provided.");
+        code,
+        "Invalid Request: Container app secret(s) with name(s) '" + String.join(", ", names) + "' " + problem);
   }
 
   public static ArmException invalidSpec(String detail) {
