@@ -102,9 +102,4 @@ public final class EngineSecrets {
   public void forget(String appName) {
     known.remove(appName);
   }
-
-  /** Whether a value is remembered for the app (tests, metrics). */
-  public boolean knows(String appName) {
-    return known.containsKey(appName);
-  }
 }
