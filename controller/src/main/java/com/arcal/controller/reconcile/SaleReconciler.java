@@ -267,9 +267,14 @@ public final class SaleReconciler {
     return Result.done();
   }
 
-  /** Best effort: the sale is going away whatever the engine answers. */
+  /**
+   * Best effort: the sale is going away whatever the engine answers. Not worth an ARM write: an
+   * engine whose token is not remembered (just after a restart) is not asked, its deletion stops
+   * it all the same.
+   */
   private void stopEngineQuietly(SaleId id, AppObservation app) {
-    if (app.state() != ProvisioningState.SUCCEEDED) {
+    Optional<Secret> token = hasToken(app) ? secrets.remembered(app.name()) : Optional.empty();
+    if (app.state() != ProvisioningState.SUCCEEDED || (hasToken(app) && token.isEmpty())) {
       return;
     }
     endpoints
@@ -277,9 +282,9 @@ public final class SaleReconciler {
         .ifPresent(
             ends -> {
               try {
-                engines.stop(ends.grpc(), secrets.forEngine(app.name(), hasToken(app)), id);
+                engines.stop(ends.grpc(), token, id);
               } catch (RuntimeException e) {
-                // unreachable, refusing, or its token unreadable: the deletion stops it anyway
+                // unreachable or refusing: the deletion stops it anyway
               }
             });
   }

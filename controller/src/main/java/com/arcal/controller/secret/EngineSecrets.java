@@ -93,6 +93,11 @@ public final class EngineSecrets {
     return hasOne ? Optional.of(current(appName)) : Optional.empty();
   }
 
+  /** The value if remembered, without asking Azure. */
+  public Optional<Secret> remembered(String appName) {
+    return Optional.ofNullable(known.get(appName));
+  }
+
   /** The engine refused the value we hold: read it again next time. */
   public void refused(String appName) {
     known.remove(appName);

@@ -257,6 +257,22 @@ class SaleReconcilerTest {
   }
 
   @Test
+  void aDeletionJustAfterARestart_spendsNoArmWriteOnReadingTheToken() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret));
+
+    store.delete(SALE, Optional.empty());
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("delete")).isEqualTo(1);
+    assertThat(apps.count("secrets")).isZero();
+    assertThat(engines.calls()).noneMatch(c -> c.startsWith("stop"));
+  }
+
+  @Test
   void removedSaleIsStoppedAndDeleted() {
     desire(SALE, Map.of());
     reconciler.reconcile(SALE);
