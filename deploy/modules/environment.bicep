@@ -1,6 +1,9 @@
 // Log Analytics and the VNet-integrated Container Apps managed environment (workload profiles,
 // Consumption profile) that runs the orchestrator and every engine app, so that the engines'
 // internal gRPC port (additionalPortMappings, external: false) is reachable only from inside it.
+// Peer-to-peer encryption is on: app-to-app traffic (the orchestrator's gRPC calls and the
+// engine token they carry) is TLS inside the environment. It authenticates apps but authorises
+// none: each engine still requires its own token, which only the orchestrator presents.
 
 param location string
 
@@ -52,6 +55,11 @@ resource managedEnvironment 'Microsoft.App/managedEnvironments@2025-01-01' = {
       }
     ]
     zoneRedundant: false
+    peerTrafficConfiguration: {
+      encryption: {
+        enabled: true
+      }
+    }
   }
 }
 

@@ -27,6 +27,7 @@ import com.arcal.controller.reconcile.source.Resync;
 import com.arcal.controller.reconcile.source.Source;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
 import com.arcal.controller.store.DesiredStateStore;
@@ -138,12 +139,13 @@ public final class ControllerWiring {
           new HeldDeletions(
               new DeletionBrake(settings.brake()), store, observed, ownership, queue::add);
       HealthWatches watches = new HealthWatches(engines, queue::add);
+      EngineSecrets secrets = new EngineSecrets(apps::secret);
       EngineConvergence engineStep =
-          new EngineConvergence(engines, apps, observed, board, watches, settings, clock);
+          new EngineConvergence(engines, secrets, apps, observed, board, watches, settings, clock);
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-              engineStep, settings, clock);
+              engineStep, secrets, settings, clock);
       // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
       // forward would only be refused again and push it to the back of the budget's queue.
       Resync resync =

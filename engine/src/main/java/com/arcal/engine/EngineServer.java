@@ -4,6 +4,7 @@ import com.arcal.engine.buyers.BuyerHub;
 import com.arcal.engine.buyers.BuyerSocketServer;
 import com.arcal.engine.grpc.GrpcEndpoint;
 import com.arcal.engine.grpc.SaleEngineService;
+import com.arcal.engine.grpc.TokenCheck;
 import com.arcal.engine.sale.EngineState;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
@@ -69,7 +70,7 @@ public final class EngineServer implements AutoCloseable {
               // Lets a controller detect a silently dead engine with client keepalive pings.
               .permitKeepAliveTime(KEEPALIVE_FLOOR.toSeconds(), TimeUnit.SECONDS)
               .permitKeepAliveWithoutCalls(true),
-          new SaleEngineService(state, hub));
+          new SaleEngineService(state, hub), tokenCheck(settings));
       return new EngineServer(grpc, ws, executor);
     } catch (IOException | RuntimeException e) {
       ws.kill();
@@ -120,6 +121,10 @@ public final class EngineServer implements AutoCloseable {
   /** Blocks until the gRPC server has terminated, i.e. after {@link #close} or {@link #kill}. */
   public void awaitTermination() throws InterruptedException {
     grpc.awaitTermination();
+  }
+
+  private static TokenCheck tokenCheck(EngineSettings settings) {
+    return settings.hasToken() ? TokenCheck.requiring(settings.token()) : TokenCheck.refusingAll();
   }
 
   // Per-engine, not shared: idle engines hold no gRPC threads at all (core threads time out).

@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference engine as a process: {@code java -jar arcal-engine.jar}, configured by
- * {@code PORT}, {@code GRPC_PORT} and {@code BIND_HOST}; SIGTERM stops it gracefully.
+ * {@code PORT}, {@code GRPC_PORT}, {@code BIND_HOST} and {@code ARCAL_ENGINE_TOKEN} (the secret
+ * its callers must present); SIGTERM stops it gracefully.
  *
  * <p>Exit codes: 2 for bad configuration, 1 when a port cannot be bound; after SIGTERM the JVM
  * reports 143 as usual, once the shutdown hook has stopped the engine gracefully.
@@ -41,6 +42,10 @@ public final class Main {
     }, "engine-shutdown"));
     log.info("arcal-engine up: gRPC on {}:{}, buyers' WebSocket on ws://{}:{}/",
         settings.bindHost(), engine.grpcPort(), settings.bindHost(), engine.wsPort());
+    if (!settings.hasToken()) {
+      log.warn("arcal-engine: {} is not set: every SaleEngine call is refused (UNAUTHENTICATED);"
+          + " health stays open", EngineSettings.TOKEN);
+    }
     engine.awaitTermination();
   }
 

@@ -2,6 +2,7 @@ package com.arcal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.arcal.engine.grpc.Bearer;
 import com.arcal.engine.v1.GetSaleRequest;
 import com.arcal.engine.v1.SaleEngineGrpc;
 import com.arcal.engine.v1.SaleState;
@@ -38,7 +39,7 @@ class EngineDensityIT {
     long[] startNanos = new long[ENGINES];
     for (int i = 0; i < ENGINES; i++) {
       long t0 = System.nanoTime();
-      engines.add(EngineServer.start(EngineSettings.ephemeralLoopback()));
+      engines.add(EngineServer.start(EngineSettings.ephemeralLoopback().withToken(Bearer.TOKEN)));
       startNanos[i] = System.nanoTime() - t0;
     }
     for (int i = 0; i < ENGINES; i++) {
@@ -62,7 +63,7 @@ class EngineDensityIT {
   private static void startSaleAndCheck(EngineServer engine, String saleId) throws InterruptedException {
     ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", engine.grpcPort()).usePlaintext().build();
     try {
-      SaleEngineGrpc.SaleEngineBlockingStub sales = SaleEngineGrpc.newBlockingStub(channel)
+      SaleEngineGrpc.SaleEngineBlockingStub sales = Bearer.presenting(SaleEngineGrpc.newBlockingStub(channel))
           .withDeadlineAfter(5, TimeUnit.SECONDS);
       sales.startSale(StartSaleRequest.newBuilder().setSaleId(saleId).setGeneration(1).build());
       assertThat(sales.getSale(GetSaleRequest.getDefaultInstance()))

@@ -3,6 +3,7 @@ package com.arcal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.arcal.engine.grpc.Bearer;
 import com.arcal.engine.v1.GetSaleRequest;
 import com.arcal.engine.v1.SaleEngineGrpc;
 import com.arcal.engine.v1.SaleState;
@@ -45,7 +46,8 @@ class EngineProcessIT {
   void jar_servesGrpcAndBuyers_thenStopsGracefullyOnSigterm() throws Exception {
     int wsPort = freePort();
     int grpcPort = freePort();
-    Launched engine = launch(Map.of("PORT", "" + wsPort, "GRPC_PORT", "" + grpcPort, "BIND_HOST", "127.0.0.1"));
+    Launched engine = launch(Map.of("PORT", "" + wsPort, "GRPC_PORT", "" + grpcPort, "BIND_HOST", "127.0.0.1",
+        EngineSettings.TOKEN, Bearer.TOKEN));
     await().atMost(Duration.ofSeconds(30)).until(() -> engine.output().contains("arcal-engine up"));
     assertThat(engine.output()).contains("127.0.0.1:" + grpcPort, "ws://127.0.0.1:" + wsPort + "/");
 
@@ -75,7 +77,7 @@ class EngineProcessIT {
   }
 
   private static BuyerClient startSaleAndJoin(ManagedChannel channel, int wsPort) throws Exception {
-    SaleEngineGrpc.SaleEngineBlockingStub sales = SaleEngineGrpc.newBlockingStub(channel);
+    SaleEngineGrpc.SaleEngineBlockingStub sales = Bearer.presenting(SaleEngineGrpc.newBlockingStub(channel));
     SaleStatus started = sales.withDeadlineAfter(5, TimeUnit.SECONDS)
         .startSale(StartSaleRequest.newBuilder().setSaleId("sale-it").setGeneration(1).build());
     assertThat(started.getState()).isEqualTo(SaleState.SALE_STATE_RUNNING);
@@ -93,7 +95,7 @@ class EngineProcessIT {
     ProcessBuilder builder = new ProcessBuilder(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
         .redirectErrorStream(true);
-    builder.environment().keySet().removeAll(List.of("PORT", "GRPC_PORT", "BIND_HOST"));
+    builder.environment().keySet().removeAll(List.of("PORT", "GRPC_PORT", "BIND_HOST", EngineSettings.TOKEN));
     builder.environment().putAll(env);
     Process process = builder.start();
     List<String> lines = new CopyOnWriteArrayList<>();

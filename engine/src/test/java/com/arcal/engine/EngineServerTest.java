@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.arcal.engine.grpc.Bearer;
 import com.arcal.engine.v1.GetSaleRequest;
 import com.arcal.engine.v1.SaleEngineGrpc;
 import com.arcal.engine.v1.StartSaleRequest;
@@ -34,7 +35,7 @@ class EngineServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    engine = EngineServer.start(EngineSettings.ephemeralLoopback());
+    engine = EngineServer.start(EngineSettings.ephemeralLoopback().withToken(Bearer.TOKEN));
     channel = NettyChannelBuilder.forAddress("127.0.0.1", engine.grpcPort()).usePlaintext().build();
   }
 
@@ -190,7 +191,7 @@ class EngineServerTest {
   }
 
   private SaleEngineGrpc.SaleEngineBlockingStub sales() {
-    return SaleEngineGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
+    return Bearer.presenting(SaleEngineGrpc.newBlockingStub(channel)).withDeadlineAfter(5, TimeUnit.SECONDS);
   }
 
   private static StartSaleRequest start(String saleId) {

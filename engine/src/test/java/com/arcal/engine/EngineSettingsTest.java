@@ -47,4 +47,23 @@ class EngineSettingsTest {
   void ephemeralLoopback_bindsLoopbackOnPortZero() {
     assertThat(EngineSettings.ephemeralLoopback()).isEqualTo(new EngineSettings("127.0.0.1", 0, 0));
   }
+
+  @Test
+  void fromEnv_readsTheToken_andToStringNeverShowsIt() {
+    EngineSettings settings = EngineSettings.fromEnv(Map.of("ARCAL_ENGINE_TOKEN", "a-secret-token-0123456789"));
+
+    assertThat(settings.hasToken()).isTrue();
+    assertThat(settings.token()).isEqualTo("a-secret-token-0123456789");
+    assertThat(settings.toString()).doesNotContain("a-secret-token-0123456789").contains("token=(set)");
+    assertThat(EngineSettings.fromEnv(Map.of()).hasToken()).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"short-token", "'a token with spaces 0123456789'", "'tab\ttoken-0123456789abc'"})
+  void fromEnv_withABadToken_namesTheVariableButNotTheValue(String token) {
+    assertThatThrownBy(() -> EngineSettings.fromEnv(Map.of("ARCAL_ENGINE_TOKEN", token)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("ARCAL_ENGINE_TOKEN ")
+        .hasMessageNotContaining(token);
+  }
 }

@@ -3,8 +3,10 @@ package com.arcal.api.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arcal.api.config.Settings;
+import com.arcal.controller.azure.AppRequest;
 import com.arcal.controller.reconcile.AppSpecs;
 import com.arcal.controller.reconcile.Ownership;
+import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.engine.EngineSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,6 +122,26 @@ class DeployConsistencyTest {
   }
 
   @Test
+  void theEngineReadsItsTokenFromTheVariableTheControllerFillsFromTheSecret() {
+    assertThat(EngineSecrets.ENV).isEqualTo(EngineSettings.TOKEN);
+    assertThat(AppRequest.secretName(EngineSecrets.ENV)).isEqualTo(EngineSecrets.SECRET_NAME);
+  }
+
+  @Test
+  void theOrchestratorsRoleMayReadBackEngineTokens() {
+    assertThat(repo.read("deploy/modules/identity.bicep"))
+        .contains("'Microsoft.App/containerApps/listSecrets/action'");
+  }
+
+  @Test
+  void theEnvironmentEncryptsPeerTraffic() {
+    String environment = repo.read("deploy/modules/environment.bicep").replaceAll("\\s+", " ");
+    assertThat(environment)
+        .contains("resource managedEnvironment 'Microsoft.App/managedEnvironments@2025-01-01'")
+        .contains("peerTrafficConfiguration: { encryption: { enabled: true } }");
+  }
+
+  @Test
   void theOrchestratorAppNeverCarriesTheOwnershipTag() {
     // An app with our managed-by tag is one the controller may delete: never the orchestrator.
     Pattern tagKey = Pattern.compile("'?" + Pattern.quote(Ownership.MANAGED_BY) + "'?\\s*:");
@@ -137,7 +159,7 @@ class DeployConsistencyTest {
             .filter(n -> n.startsWith("ARCAL_") || n.startsWith("AZURE_"))
             .collect(Collectors.toCollection(TreeSet::new));
     // Written into engine containers, not read by the orchestrator.
-    names.removeAll(Set.of(AppSpecs.ENV_SALE_ID, AppSpecs.ENV_SALE_CONFIG));
+    names.removeAll(Set.of(AppSpecs.ENV_SALE_ID, AppSpecs.ENV_SALE_CONFIG, EngineSecrets.ENV));
     return names;
   }
 

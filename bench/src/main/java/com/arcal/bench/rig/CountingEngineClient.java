@@ -4,8 +4,10 @@ import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.EngineView;
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.Secret;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -38,21 +40,22 @@ public final class CountingEngineClient implements EngineClient {
   }
 
   @Override
-  public EngineView start(EngineAddress address, SaleId saleId, Map<String, String> config, long generation) {
+  public EngineView start(
+      EngineAddress address, Optional<Secret> token, SaleId saleId, Map<String, String> config, long generation) {
     counts.get(Call.START).increment();
-    return delegate.start(address, saleId, config, generation);
+    return delegate.start(address, token, saleId, config, generation);
   }
 
   @Override
-  public EngineView get(EngineAddress address) {
+  public EngineView get(EngineAddress address, Optional<Secret> token) {
     counts.get(Call.GET).increment();
-    return delegate.get(address);
+    return delegate.get(address, token);
   }
 
   @Override
-  public EngineView stop(EngineAddress address, SaleId saleId) {
+  public EngineView stop(EngineAddress address, Optional<Secret> token, SaleId saleId) {
     counts.get(Call.STOP).increment();
-    return delegate.stop(address, saleId);
+    return delegate.stop(address, token, saleId);
   }
 
   @Override

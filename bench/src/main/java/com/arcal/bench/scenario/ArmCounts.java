@@ -13,6 +13,12 @@ final class ArmCounts {
     return arm.emulator().stats().count(k -> !k.method().equals("GET") && !k.method().equals("HEAD"));
   }
 
+  /** Requests that change something: PUT, PATCH, DELETE (not the POST actions). */
+  static long changes(EmulatedArm arm) {
+    return arm.emulator().stats().count(
+        k -> k.method().equals("PUT") || k.method().equals("PATCH") || k.method().equals("DELETE"));
+  }
+
   static long reads(EmulatedArm arm) {
     return arm.emulator().stats().count(k -> k.method().equals("GET") || k.method().equals("HEAD"));
   }

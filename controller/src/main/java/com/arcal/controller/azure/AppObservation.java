@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What Azure says about one Container App, reduced to what the controller reads.
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param ingressFqdn {@code configuration.ingress.fqdn}, empty until provisioned
  * @param additionalPorts {@code configuration.ingress.additionalPortMappings}, empty when none
  * @param image image of the app's first container, empty if unknown
- * @param env environment of the app's first container
+ * @param env environment of the app's first container (plain values only)
+ * @param secretEnv variables of the first container whose value comes from one of the app's
+ *     secrets (a GET names them; their values are only in Azure's listSecrets)
  */
 public record AppObservation(
     String name,
@@ -25,7 +28,8 @@ public record AppObservation(
     String ingressFqdn,
     List<PortMapping> additionalPorts,
     String image,
-    Map<String, String> env) {
+    Map<String, String> env,
+    Set<String> secretEnv) {
 
   public AppObservation {
     Objects.requireNonNull(name, "name");
@@ -36,12 +40,13 @@ public record AppObservation(
     additionalPorts = additionalPorts == null ? List.of() : List.copyOf(additionalPorts);
     image = image == null ? "" : image;
     env = env == null ? Map.of() : Map.copyOf(env);
+    secretEnv = secretEnv == null ? Set.of() : Set.copyOf(secretEnv);
   }
 
   /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
   public AppObservation withState(ProvisioningState next) {
     return new AppObservation(
-        name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env);
+        name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv);
   }
 
   /**

@@ -1,5 +1,7 @@
 package com.arcal.controller.azure;
 
+import com.arcal.controller.secret.Secret;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,6 +15,9 @@ import java.util.Objects;
  * @param memory memory ("1Gi")
  * @param env container environment
  * @param tags resource tags: ownership, sale id, spec hash, generation
+ * @param secretEnv container environment variables whose values are secrets: each becomes a
+ *     Container Apps secret named {@link #secretName} of the variable, which the variable
+ *     references (so the value is never in the template, and a GET never shows it)
  */
 public record AppRequest(
     String name,
@@ -20,7 +25,8 @@ public record AppRequest(
     String cpu,
     String memory,
     Map<String, String> env,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    Map<String, Secret> secretEnv) {
 
   /** Buyers' WebSocket: the external ingress target port. */
   public static final int WEBSOCKET_PORT = 3000;
@@ -35,5 +41,20 @@ public record AppRequest(
     Objects.requireNonNull(memory, "memory");
     env = Map.copyOf(env);
     tags = Map.copyOf(tags);
+    secretEnv = Map.copyOf(secretEnv);
+  }
+
+  /** An app without secrets. */
+  public AppRequest(
+      String name, String image, String cpu, String memory, Map<String, String> env, Map<String, String> tags) {
+    this(name, image, cpu, memory, env, tags, Map.of());
+  }
+
+  /**
+   * The Container Apps secret that holds environment variable {@code envName}: lower case, '_'
+   * as '-' (secret names allow lower-case letters, digits and '-' only).
+   */
+  public static String secretName(String envName) {
+    return envName.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

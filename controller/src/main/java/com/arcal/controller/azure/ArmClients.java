@@ -5,6 +5,8 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.FixedDelayOptions;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.http.policy.RetryOptions;
 import com.azure.core.management.AzureEnvironment;
@@ -45,9 +47,24 @@ public final class ArmClients {
             .withHttpClient(httpClient(connection))
             // No SDK retries: a failed call goes back to the work queue, whose per-key backoff
             // and the shared ARM budget decide when to try again; a worker never sleeps in here.
-            .withRetryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)));
+            .withRetryOptions(new RetryOptions(new FixedDelayOptions(0, Duration.ZERO)))
+            .withLogOptions(headersAtMost(new HttpLogOptions()));
     policies.forEach(configurable::withPolicy);
     return configurable.authenticate(credential(connection), profile);
+  }
+
+  /**
+   * The SDK's HTTP logging as configured ({@code AZURE_HTTP_LOG_DETAIL_LEVEL}), but never bodies:
+   * an app's PUT body and a listSecrets answer carry engine secrets, which are never logged.
+   */
+  static HttpLogOptions headersAtMost(HttpLogOptions options) {
+    HttpLogDetailLevel level = options.getLogLevel();
+    if (level == HttpLogDetailLevel.BODY) {
+      options.setLogLevel(HttpLogDetailLevel.BASIC);
+    } else if (level == HttpLogDetailLevel.BODY_AND_HEADERS) {
+      options.setLogLevel(HttpLogDetailLevel.HEADERS);
+    }
+    return options;
   }
 
   private static AzureEnvironment environmentAt(java.net.URI endpoint) {

@@ -4,7 +4,9 @@ import com.azure.core.exception.HttpResponseException;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.appcontainers.ContainerAppsApiManager;
+import com.arcal.controller.secret.Secret;
 import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
+import com.azure.resourcemanager.appcontainers.fluent.models.SecretsCollectionInner;
 import com.azure.resourcemanager.appcontainers.models.ActiveRevisionsMode;
 import com.azure.resourcemanager.appcontainers.models.Configuration;
 import com.azure.resourcemanager.appcontainers.models.Container;
@@ -24,9 +26,11 @@ import com.azure.resourcemanager.appcontainers.models.Template;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -117,9 +121,28 @@ public final class AzureContainerApps implements ContainerAppsPort {
         });
   }
 
+  @Override
+  public Optional<Secret> secret(String appName, String secretName) {
+    return call(
+        "list secrets of app " + appName,
+        false,
+        () -> {
+          SecretsCollectionInner secrets =
+              manager.serviceClient().getContainerApps().listSecrets(target.resourceGroup(), appName);
+          return secrets.value() == null
+              ? Optional.<Secret>empty()
+              : secrets.value().stream()
+                  .filter(s -> secretName.equals(s.name()) && s.value() != null && !s.value().isEmpty())
+                  .map(s -> Secret.of(s.value()))
+                  .findFirst();
+        });
+  }
+
   private ContainerAppInner toInner(AppRequest request) {
     List<EnvironmentVar> env = new ArrayList<>();
     request.env().forEach((k, v) -> env.add(new EnvironmentVar().withName(k).withValue(v)));
+    request.secretEnv().keySet().forEach(k ->
+        env.add(new EnvironmentVar().withName(k).withSecretRef(AppRequest.secretName(k))));
     env.sort((a, b) -> a.name().compareTo(b.name()));
     Ingress ingress =
         new Ingress()
@@ -143,6 +166,9 @@ public final class AzureContainerApps implements ContainerAppsPort {
                     .withMemory(request.memory()));
     Configuration configuration =
         new Configuration().withActiveRevisionsMode(ActiveRevisionsMode.SINGLE).withIngress(ingress);
+    if (!request.secretEnv().isEmpty()) {
+      configuration.withSecrets(secrets(request));
+    }
     ContainerAppInner app =
         new ContainerAppInner()
             .withLocation(target.location())
@@ -183,11 +209,22 @@ public final class AzureContainerApps implements ContainerAppsPort {
                     .withLifecycle(IdentitySettingsLifeCycle.NONE)));
   }
 
+  private static List<com.azure.resourcemanager.appcontainers.models.Secret> secrets(AppRequest request) {
+    List<com.azure.resourcemanager.appcontainers.models.Secret> secrets = new ArrayList<>();
+    request.secretEnv().forEach((k, v) -> secrets.add(
+        new com.azure.resourcemanager.appcontainers.models.Secret()
+            .withName(AppRequest.secretName(k))
+            .withValue(v.reveal())));
+    secrets.sort((a, b) -> a.name().compareTo(b.name()));
+    return secrets;
+  }
+
   static AppObservation observe(ContainerAppInner app) {
     Ingress ingress = app.configuration() == null ? null : app.configuration().ingress();
     String fqdn = ingress == null ? "" : ingress.fqdn();
     String image = "";
     Map<String, String> env = new HashMap<>();
+    Set<String> secretEnv = new HashSet<>();
     if (app.template() != null
         && app.template().containers() != null
         && !app.template().containers().isEmpty()) {
@@ -197,6 +234,10 @@ public final class AzureContainerApps implements ContainerAppsPort {
         first.env().stream()
             .filter(v -> v.name() != null && v.value() != null)
             .forEach(v -> env.put(v.name(), v.value()));
+        Set<String> secretNames = secretNames(app);
+        first.env().stream()
+            .filter(v -> v.name() != null && v.secretRef() != null && secretNames.contains(v.secretRef()))
+            .forEach(v -> secretEnv.add(v.name()));
       }
     }
     return new AppObservation(
@@ -208,7 +249,18 @@ public final class AzureContainerApps implements ContainerAppsPort {
         fqdn,
         additionalPorts(ingress),
         image,
-        env);
+        env,
+        secretEnv);
+  }
+
+  /** The names of the app's secrets: a GET lists them, never their values. */
+  private static Set<String> secretNames(ContainerAppInner app) {
+    if (app.configuration() == null || app.configuration().secrets() == null) {
+      return Set.of();
+    }
+    Set<String> names = new HashSet<>();
+    app.configuration().secrets().forEach(s -> names.add(s.name()));
+    return names;
   }
 
   /** Exposed ports as Azure defaults them: an entry without one is exposed on its target port. */
@@ -236,7 +288,8 @@ public final class AzureContainerApps implements ContainerAppsPort {
         "",
         List.of(),
         request.image(),
-        request.env());
+        request.env(),
+        request.secretEnv().keySet());
   }
 
   /** Runs one SDK call and turns whatever it throws into an {@link ArmException}. */

@@ -1,5 +1,6 @@
 package com.arcal.controller.azure;
 
+import com.arcal.controller.secret.Secret;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +26,11 @@ public interface ContainerAppsPort {
 
   /** Restarts the app's replicas of that revision (ARM revision restart). */
   void restartRevision(String appName, String revisionName);
+
+  /**
+   * The value of the app's secret {@code secretName}, empty when the app has no such secret (or
+   * only a Key Vault reference). A GET never carries secret values: this is Azure's
+   * {@code POST .../listSecrets} action, which ARM counts as a write.
+   */
+  Optional<Secret> secret(String appName, String secretName);
 }

@@ -1,24 +1,29 @@
 package com.arcal.controller.engine;
 
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.Secret;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Talks to sale engines over their internal gRPC port. Every call has a deadline; failures are
  * {@link EngineException}s. Implementations cache one connection per address until
- * {@link #forget} is called for it.
+ * {@link #forget} is called for it. {@code SaleEngine} calls present the engine's own token
+ * (the engine refuses any other with {@link EngineUnauthenticatedException}), or none for an app
+ * that has none (adopted from before engines had tokens); health needs none.
  */
 public interface EngineClient extends AutoCloseable {
 
   /** Sends {@code StartSale}; idempotent on the engine for the same sale and generation. */
-  EngineView start(EngineAddress address, SaleId saleId, Map<String, String> config, long generation);
+  EngineView start(
+      EngineAddress address, Optional<Secret> token, SaleId saleId, Map<String, String> config, long generation);
 
   /** Sends {@code GetSale}. */
-  EngineView get(EngineAddress address);
+  EngineView get(EngineAddress address, Optional<Secret> token);
 
   /** Sends {@code StopSale} for that sale. */
-  EngineView stop(EngineAddress address, SaleId saleId);
+  EngineView stop(EngineAddress address, Optional<Secret> token, SaleId saleId);
 
   /**
    * Watches the engine's gRPC health. The listener gets {@code true} when it reports SERVING,

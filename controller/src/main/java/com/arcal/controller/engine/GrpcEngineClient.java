@@ -1,6 +1,7 @@
 package com.arcal.controller.engine;
 
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.Secret;
 import com.arcal.engine.v1.GetSaleRequest;
 import com.arcal.engine.v1.SaleEngineGrpc;
 import com.arcal.engine.v1.SaleStatus;
@@ -31,8 +32,9 @@ import java.util.function.Function;
 
 /**
  * {@link EngineClient} over gRPC: one cached plaintext channel per engine address (the port is
- * internal to the VNet), a deadline on every unary call, and a declared retry policy for
- * UNAVAILABLE so a connection blip does not fail a reconcile pass.
+ * internal to the environment, whose peer-to-peer encryption carries it), the engine's token as
+ * call credentials on every {@code SaleEngine} call, a deadline on every unary call, and a
+ * declared retry policy for UNAVAILABLE so a connection blip does not fail a reconcile pass.
  */
 public final class GrpcEngineClient implements EngineClient {
   private final Duration deadline;
@@ -91,29 +93,30 @@ public final class GrpcEngineClient implements EngineClient {
 
   @Override
   public EngineView start(
-      EngineAddress address, SaleId saleId, Map<String, String> config, long generation) {
+      EngineAddress address, Optional<Secret> token, SaleId saleId, Map<String, String> config, long generation) {
     StartSaleRequest request =
         StartSaleRequest.newBuilder()
             .setSaleId(saleId.value())
             .putAllConfig(config)
             .setGeneration(generation)
             .build();
-    return unary(address, "StartSale", stub -> stub.startSale(request));
+    return unary(address, token, "StartSale", stub -> stub.startSale(request));
   }
 
   @Override
-  public EngineView get(EngineAddress address) {
-    return unary(address, "GetSale", stub -> stub.getSale(GetSaleRequest.getDefaultInstance()));
+  public EngineView get(EngineAddress address, Optional<Secret> token) {
+    return unary(address, token, "GetSale", stub -> stub.getSale(GetSaleRequest.getDefaultInstance()));
   }
 
   @Override
-  public EngineView stop(EngineAddress address, SaleId saleId) {
+  public EngineView stop(EngineAddress address, Optional<Secret> token, SaleId saleId) {
     StopSaleRequest request = StopSaleRequest.newBuilder().setSaleId(saleId.value()).build();
-    return unary(address, "StopSale", stub -> stub.stopSale(request));
+    return unary(address, token, "StopSale", stub -> stub.stopSale(request));
   }
 
   private EngineView unary(
       EngineAddress address,
+      Optional<Secret> token,
       String method,
       Function<SaleEngineGrpc.SaleEngineBlockingStub, SaleStatus> call) {
     ManagedChannel channel = channel(address);
@@ -126,17 +129,21 @@ public final class GrpcEngineClient implements EngineClient {
     var stub =
         SaleEngineGrpc.newBlockingStub(channel)
             .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    if (token.isPresent()) {
+      stub = stub.withCallCredentials(new BearerToken(token.get()));
+    }
     try {
       return toView(call.apply(stub));
     } catch (StatusRuntimeException e) {
       Status.Code code = e.getStatus().getCode();
+      String message = method + " to engine " + address + " failed: " + code
+          + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription());
+      if (code == Status.Code.UNAUTHENTICATED) {
+        throw new EngineUnauthenticatedException(message, e);
+      }
       boolean unreachable =
           code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
-      throw new EngineException(
-          method + " to engine " + address + " failed: " + code
-              + (e.getStatus().getDescription() == null ? "" : " " + e.getStatus().getDescription()),
-          unreachable,
-          e);
+      throw new EngineException(message, unreachable, e);
     }
   }
 

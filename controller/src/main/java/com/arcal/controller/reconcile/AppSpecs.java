@@ -6,6 +6,8 @@ import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +63,11 @@ public final class AppSpecs {
     }
   }
 
-  public AppRequest request(DesiredSale sale) {
+  /**
+   * The app to PUT, with the engine's token as a secret variable. The token is not part of the
+   * spec hash: it is the app's for life (see EngineSecrets), never a change to roll out.
+   */
+  public AppRequest request(DesiredSale sale, Secret engineToken) {
     SaleSpec spec = effective(sale);
     return new AppRequest(
         naming.appName(sale.id()),
@@ -69,7 +75,8 @@ public final class AppSpecs {
         spec.cpu(),
         spec.memory(),
         Map.of(ENV_SALE_ID, sale.id().value(), ENV_SALE_CONFIG, configJson(spec.config())),
-        ownership.tags(sale.id(), hash(sale), sale.generation()));
+        ownership.tags(sale.id(), hash(sale), sale.generation()),
+        Map.of(EngineSecrets.ENV, engineToken));
   }
 
   /** The spec an existing app runs, for adopting it into the desired state. */

@@ -6,8 +6,11 @@ import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.endpoint.EngineEndpoints.Endpoints;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.EngineException;
+import com.arcal.controller.engine.EngineUnauthenticatedException;
 import com.arcal.controller.engine.EngineView;
 import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
 import com.arcal.controller.status.Condition;
 import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.HistoryEntry;
@@ -18,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +36,7 @@ public final class EngineConvergence {
   private static final Duration RECHECK = Duration.ofMillis(500);
 
   private final EngineClient engines;
+  private final EngineSecrets secrets;
   private final ContainerAppsPort apps;
   private final ObservedApps observed;
   private final StatusBoard board;
@@ -47,6 +52,7 @@ public final class EngineConvergence {
 
   public EngineConvergence(
       EngineClient engines,
+      EngineSecrets secrets,
       ContainerAppsPort apps,
       ObservedApps observed,
       StatusBoard board,
@@ -54,6 +60,7 @@ public final class EngineConvergence {
       ControllerSettings settings,
       Clock clock) {
     this.engines = engines;
+    this.secrets = secrets;
     this.apps = apps;
     this.observed = observed;
     this.board = board;
@@ -64,7 +71,11 @@ public final class EngineConvergence {
 
   Result converge(DesiredSale sale, AppObservation app, Endpoints endpoints) {
     try {
-      return reachAndStart(sale, app, endpoints);
+      return reachAndStart(sale, app, endpoints, secrets.forEngine(app.name(), SaleReconciler.hasToken(app)));
+    } catch (EngineUnauthenticatedException e) {
+      // The engine holds another token than ours (its secret was changed): read it again.
+      secrets.refused(app.name());
+      throw e;
     } catch (EngineException e) {
       if (!e.unreachable()) {
         throw e;
@@ -75,7 +86,7 @@ public final class EngineConvergence {
 
   /** An unreachable engine throws; each answer ends an outage. */
   private Result reachAndStart(
-      DesiredSale sale, AppObservation app, Endpoints endpoints) {
+      DesiredSale sale, AppObservation app, Endpoints endpoints, Optional<Secret> token) {
     String id = sale.id().value();
     // Just provisioned: the new revision's engine has never run a sale, so there is nothing to
     // read first; StartSale is idempotent and its answer says what the engine runs.
@@ -83,7 +94,7 @@ public final class EngineConvergence {
         board.get(sale.id()).map(s -> s.phase() == Phase.PROVISIONING).orElse(false);
     String engineState = "new";
     if (!provisioned) {
-      EngineView view = engines.get(endpoints.grpc());
+      EngineView view = engines.get(endpoints.grpc(), token);
       unreachableSince.remove(app.name());
       if (view.state() == EngineView.State.RUNNING && !view.saleId().equals(id)) {
         board.update(
@@ -106,7 +117,7 @@ public final class EngineConvergence {
             .withCondition(Condition.SALE_RUNNING, false, "Starting", starting, clock.instant()));
     // StartSale answers with the engine's status after the call: that answer is the confirmation.
     EngineView confirmed =
-        engines.start(endpoints.grpc(), sale.id(), settingsConfig(sale), sale.generation());
+        engines.start(endpoints.grpc(), token, sale.id(), settingsConfig(sale), sale.generation());
     unreachableSince.remove(app.name());
     if (!confirmed.runs(id, sale.generation())) {
       return Result.requeueAfter(RECHECK);

@@ -11,6 +11,8 @@ import com.arcal.controller.engine.EngineException;
 import com.arcal.controller.reconcile.Planner.Decision;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
 import com.arcal.controller.status.Condition;
 import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.Phase;
@@ -39,6 +41,7 @@ public final class SaleReconciler {
   private final HealthWatches watches;
   private final HeldDeletions deletions;
   private final EngineConvergence engineStep;
+  private final EngineSecrets secrets;
   private final ControllerSettings settings;
   private final Clock clock;
 
@@ -54,6 +57,7 @@ public final class SaleReconciler {
       HealthWatches watches,
       HeldDeletions deletions,
       EngineConvergence engineStep,
+      EngineSecrets secrets,
       ControllerSettings settings,
       Clock clock) {
     this.store = store;
@@ -67,6 +71,7 @@ public final class SaleReconciler {
     this.watches = watches;
     this.deletions = deletions;
     this.engineStep = engineStep;
+    this.secrets = secrets;
     this.settings = settings;
     this.clock = clock;
   }
@@ -109,12 +114,13 @@ public final class SaleReconciler {
   private Result forget(SaleId id, String appName) {
     watches.cancel(id);
     engineStep.forget(appName);
+    secrets.forget(appName);
     board.remove(id);
     return Result.done();
   }
 
   private Result put(DesiredSale sale, Decision decision) {
-    var request = specs.request(sale);
+    var request = specs.request(sale, engineToken(sale, decision));
     AppObservation answered;
     try {
       answered = apps.beginCreateOrUpdate(request);
@@ -138,6 +144,22 @@ public final class SaleReconciler {
             .withoutCondition(Condition.SALE_RUNNING)
             .withHistory(now, action, "PUT " + request.name() + " generation " + sale.generation()));
     return Result.requeueAfter(backstop());
+  }
+
+  /**
+   * A new app gets a new token; an existing one keeps the token it has, or gets its first one
+   * with this update (an app adopted from before engines had tokens).
+   */
+  private Secret engineToken(DesiredSale sale, Decision decision) {
+    String appName = settings.naming().appName(sale.id());
+    if (decision.action() == Planner.Action.CREATE) {
+      return secrets.fresh(appName);
+    }
+    return secrets.forUpdate(appName, observed.lookup(appName).app().map(SaleReconciler::hasToken).orElse(false));
+  }
+
+  static boolean hasToken(AppObservation app) {
+    return app.secretEnv().contains(EngineSecrets.ENV);
   }
 
   private Result retryProvisioning(DesiredSale sale, Decision decision) {
@@ -228,6 +250,7 @@ public final class SaleReconciler {
     observed.observed(app.withState(ProvisioningState.DELETING));
     endpoints.resolve(app).ifPresent(ends -> engines.forget(ends.grpc()));
     engineStep.forget(appName);
+    secrets.forget(appName);
     board.update(
         id,
         s -> s.withPhase(Phase.DELETING, null)
@@ -244,9 +267,14 @@ public final class SaleReconciler {
     return Result.done();
   }
 
-  /** Best effort: the sale is going away whatever the engine answers. */
+  /**
+   * Best effort: the sale is going away whatever the engine answers. Not worth an ARM write: an
+   * engine whose token is not remembered (just after a restart) is not asked, its deletion stops
+   * it all the same.
+   */
   private void stopEngineQuietly(SaleId id, AppObservation app) {
-    if (app.state() != ProvisioningState.SUCCEEDED) {
+    Optional<Secret> token = hasToken(app) ? secrets.remembered(app.name()) : Optional.empty();
+    if (app.state() != ProvisioningState.SUCCEEDED || (hasToken(app) && token.isEmpty())) {
       return;
     }
     endpoints
@@ -254,7 +282,7 @@ public final class SaleReconciler {
         .ifPresent(
             ends -> {
               try {
-                engines.stop(ends.grpc(), id);
+                engines.stop(ends.grpc(), token, id);
               } catch (RuntimeException e) {
                 // unreachable or refusing: the deletion stops it anyway
               }

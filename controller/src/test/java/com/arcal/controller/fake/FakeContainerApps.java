@@ -6,6 +6,7 @@ import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.azure.ContainerAppsPort;
 import com.arcal.controller.azure.PortMapping;
 import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.secret.Secret;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one hand-written fake of {@link ContainerAppsPort}: apps in a map, operations completed
- * by the test ({@link #completeAll}), calls counted, failures injectable.
+ * by the test ({@link #completeAll}), calls counted, failures injectable. Secrets are kept per app
+ * as Azure keeps them: observations name the variables they feed, values come from
+ * {@link #secret} only (counted as {@code "secrets <app>"}).
  */
 public final class FakeContainerApps implements ContainerAppsPort {
   private final Map<String, AppObservation> apps = new TreeMap<>();
+  private final Map<String, Map<String, Secret>> secrets = new TreeMap<>();
   private final List<String> calls = new ArrayList<>();
   private final AtomicInteger revisions = new AtomicInteger();
   /** The engine's gRPC port as every app the controller creates maps it. */
@@ -75,7 +79,8 @@ public final class FakeContainerApps implements ContainerAppsPort {
                 a.name() + ".test.local",
                 GRPC_PORTS,
                 a.image(),
-                a.env()));
+                a.env(),
+                a.secretEnv()));
       }
     }
   }
@@ -88,6 +93,17 @@ public final class FakeContainerApps implements ContainerAppsPort {
 
   public synchronized void removeOutOfBand(String name) {
     apps.remove(name);
+    secrets.remove(name);
+  }
+
+  /** What Azure keeps for an app's secret, as the test sees it (not a call: not counted). */
+  public synchronized Optional<Secret> storedSecret(String appName, String secretName) {
+    return Optional.ofNullable(secrets.getOrDefault(appName, Map.of()).get(secretName));
+  }
+
+  /** Changes an app's secret behind the orchestrator's back (as {@code az containerapp secret set}). */
+  public synchronized void setSecretOutOfBand(String appName, String secretName, Secret value) {
+    secrets.computeIfAbsent(appName, n -> new TreeMap<>()).put(secretName, value);
   }
 
   private void record(String call) {
@@ -131,8 +147,12 @@ public final class FakeContainerApps implements ContainerAppsPort {
             request.name() + ".test.local",
             GRPC_PORTS,
             request.image(),
-            request.env());
+            request.env(),
+            request.secretEnv().keySet());
     apps.put(request.name(), app);
+    Map<String, Secret> values = new TreeMap<>();
+    request.secretEnv().forEach((env, value) -> values.put(AppRequest.secretName(env), value));
+    secrets.put(request.name(), values);
     return app;
   }
 
@@ -143,6 +163,15 @@ public final class FakeContainerApps implements ContainerAppsPort {
     if (a != null) {
       apps.put(appName, a.withState(ProvisioningState.DELETING));
     }
+  }
+
+  @Override
+  public synchronized Optional<Secret> secret(String appName, String secretName) {
+    record("secrets " + appName);
+    if (!apps.containsKey(appName)) {
+      throw ArmException.fromResponse("app " + appName + " not found", 404, "ResourceNotFound", null, null);
+    }
+    return Optional.ofNullable(secrets.getOrDefault(appName, Map.of()).get(secretName));
   }
 
   @Override

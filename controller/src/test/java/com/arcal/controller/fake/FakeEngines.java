@@ -3,23 +3,29 @@ package com.arcal.controller.fake;
 import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.EngineException;
+import com.arcal.controller.engine.EngineUnauthenticatedException;
 import com.arcal.controller.engine.EngineView;
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.Secret;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The one hand-written fake of {@link EngineClient}: one engine per address, reachable or not,
- * with health watchers the test can notify.
+ * with health watchers the test can notify. An engine given a token ({@link #requireToken})
+ * refuses calls presenting another, as the real engine does; the tokens presented are recorded.
  */
 public final class FakeEngines implements EngineClient {
   private final Map<EngineAddress, EngineView> engines = new HashMap<>();
+  private final Map<EngineAddress, Secret> required = new HashMap<>();
+  private final Map<EngineAddress, Optional<Secret>> presented = new HashMap<>();
   private final Set<EngineAddress> unreachable = new HashSet<>();
   private final Set<EngineAddress> refusing = new HashSet<>();
   private final Map<EngineAddress, List<Consumer<Boolean>>> watchers = new HashMap<>();
@@ -35,6 +41,16 @@ public final class FakeEngines implements EngineClient {
     } else {
       unreachable.remove(address);
     }
+  }
+
+  /** The engine at {@code address} holds {@code token}: calls presenting another are refused. */
+  public synchronized void requireToken(EngineAddress address, Secret token) {
+    required.put(address, token);
+  }
+
+  /** The token last presented to the engine at {@code address} (empty: none, or no call yet). */
+  public synchronized Optional<Secret> presented(EngineAddress address) {
+    return presented.getOrDefault(address, Optional.empty());
   }
 
   /** The engine answers but refuses StartSale (FAILED_PRECONDITION) while {@code refuse}. */
@@ -57,10 +73,15 @@ public final class FakeEngines implements EngineClient {
     toTell.forEach(w -> w.accept(false));
   }
 
-  private EngineView view(EngineAddress address, String call) {
+  private EngineView view(EngineAddress address, Optional<Secret> token, String call) {
     calls.add(call + " " + address);
     if (unreachable.contains(address)) {
       throw new EngineException(call + " to " + address + ": UNAVAILABLE", true, null);
+    }
+    presented.put(address, token);
+    Secret expected = required.get(address);
+    if (expected != null && !token.equals(Optional.of(expected))) {
+      throw new EngineUnauthenticatedException(call + " to " + address + ": UNAUTHENTICATED", null);
     }
     return engines.getOrDefault(
         address, new EngineView("", EngineView.State.IDLE, 0, null, 0, ""));
@@ -68,8 +89,8 @@ public final class FakeEngines implements EngineClient {
 
   @Override
   public synchronized EngineView start(
-      EngineAddress address, SaleId saleId, Map<String, String> config, long generation) {
-    EngineView current = view(address, "start");
+      EngineAddress address, Optional<Secret> token, SaleId saleId, Map<String, String> config, long generation) {
+    EngineView current = view(address, token, "start");
     if (refusing.contains(address)) {
       throw new EngineException("StartSale to engine " + address + " failed: FAILED_PRECONDITION"
           + " engine cannot start sales now", false, null);
@@ -84,13 +105,13 @@ public final class FakeEngines implements EngineClient {
   }
 
   @Override
-  public synchronized EngineView get(EngineAddress address) {
-    return view(address, "get");
+  public synchronized EngineView get(EngineAddress address, Optional<Secret> token) {
+    return view(address, token, "get");
   }
 
   @Override
-  public synchronized EngineView stop(EngineAddress address, SaleId saleId) {
-    EngineView current = view(address, "stop");
+  public synchronized EngineView stop(EngineAddress address, Optional<Secret> token, SaleId saleId) {
+    EngineView current = view(address, token, "stop");
     EngineView stopped =
         new EngineView(current.saleId(), EngineView.State.STOPPED, current.generation(), null, 0, "");
     engines.put(address, stopped);

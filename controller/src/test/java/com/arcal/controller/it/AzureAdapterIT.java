@@ -6,6 +6,8 @@ import com.arcal.controller.azure.AppRequest;
 import com.arcal.controller.azure.ArmClients;
 import com.arcal.controller.azure.AzureContainerApps;
 import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
 import java.nio.file.Path;
@@ -57,6 +59,34 @@ class AzureAdapterIT {
             assertThat(r.identity()).isEqualTo(identity);
           });
       assertThat(app.identity().userAssignedIdentities()).containsOnlyKeys(identity);
+    }
+  }
+
+  @Test
+  void aSecretVariable_isAContainerAppsSecret_whoseValueOnlyListSecretsReturns() {
+    try (EmulatedAzure azure = EmulatedAzure.start(dir, RuntimeSettings.Mode.IN_PROCESS, Duration.ZERO)) {
+      var adapter = new AzureContainerApps(ArmClients.manager(azure.connection(), azure.target, List.of()), azure.target);
+      Secret token = Secret.of("adapter-token-SECRET-0123456789");
+
+      adapter.beginCreateOrUpdate(new AppRequest("sale-s", "arcal/engine:local", "0.5", "1Gi",
+          Map.of("A", "1"), Map.of("t", "v"), Map.of(EngineSecrets.ENV, token)));
+
+      ContainerAppInner app =
+          azure.sdk().serviceClient().getContainerApps().getByResourceGroup(EmulatedAzure.GROUP, "sale-s");
+      assertThat(app.configuration().secrets()).singleElement().satisfies(s -> {
+        assertThat(s.name()).isEqualTo(EngineSecrets.SECRET_NAME);
+        assertThat(s.value()).as("a GET never carries the value").isNull();
+      });
+      assertThat(app.template().containers().get(0).env())
+          .anySatisfy(v -> {
+            assertThat(v.name()).isEqualTo(EngineSecrets.ENV);
+            assertThat(v.secretRef()).isEqualTo(EngineSecrets.SECRET_NAME);
+            assertThat(v.value()).isNull();
+          });
+      assertThat(adapter.get("sale-s").orElseThrow().secretEnv()).containsExactly(EngineSecrets.ENV);
+      assertThat(adapter.get("sale-s").orElseThrow().env()).doesNotContainKey(EngineSecrets.ENV);
+      assertThat(adapter.secret("sale-s", EngineSecrets.SECRET_NAME)).contains(token);
+      assertThat(adapter.secret("sale-s", "no-such-secret")).isEmpty();
     }
   }
 }

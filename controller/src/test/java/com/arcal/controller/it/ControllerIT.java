@@ -189,6 +189,13 @@ class ControllerIT {
     }
     Map<String, String> tags = new HashMap<>(base.tags());
     tags.put(Ownership.SALE_ID, "orphan");
+    // A GET leaves secret values out and a PUT without them is refused: fill them in from
+    // listSecrets first, as the Azure CLI does for a GET-modify-PUT.
+    var values = azure.sdk().serviceClient().getContainerApps().listSecrets(EmulatedAzure.GROUP, base.name()).value();
+    if (base.configuration().secrets() != null) {
+      base.configuration().secrets().forEach(s -> values.stream()
+          .filter(v -> v.name().equals(s.name())).findFirst().ifPresent(v -> s.withValue(v.value())));
+    }
     return new ContainerAppInner()
         .withLocation(base.location())
         .withTags(tags)

@@ -62,6 +62,37 @@ class SelfHealingIT {
   }
 
   @Test
+  void aRestartedOrchestrator_readsEachEngineTokenBackOnce_andRollsNothing() {
+    try (EmulatedAzure azure =
+        EmulatedAzure.start(dir, RuntimeSettings.Mode.IN_PROCESS, Duration.ofMillis(100))) {
+      InMemoryDesiredStateStore store = store(false);
+      List<String> sales = List.of("vente-01", "vente-02", "vente-03");
+      sales.forEach(sale -> desire(store, sale));
+      try (TestOrchestrator first = new TestOrchestrator(azure, store).start()) {
+        await().atMost(CONVERGE).until(() -> sales.stream().allMatch(first::running));
+        assertThat(listSecrets(azure)).as("tokens it generated are never read back").isZero();
+      }
+
+      try (TestOrchestrator second = new TestOrchestrator(azure, store).start()) {
+        await().atMost(CONVERGE).until(() -> sales.stream().allMatch(second::running));
+        second.parts.resync().run();
+        second.parts.resync().run();
+        await().atMost(CONVERGE).until(() -> sales.stream().allMatch(second::running));
+      }
+      assertThat(listSecrets(azure)).as("one listSecrets per app, not one per pass").isEqualTo(sales.size());
+      assertThat(azure.emulator.stats().count(k -> k.method().equals("PUT"))).as("no update").isEqualTo(sales.size());
+      for (String sale : sales) {
+        assertThat(azure.sdk().serviceClient().getContainerAppsRevisions()
+            .listRevisions(EmulatedAzure.GROUP, "sale-" + sale).stream().count()).isEqualTo(1);
+      }
+    }
+  }
+
+  private static long listSecrets(EmulatedAzure azure) {
+    return azure.emulator.stats().count(k -> k.route().equals("listSecrets") && k.status() == 200);
+  }
+
+  @Test
   void firstStartWithoutDesiredStateAdoptsOwnedApps() {
     try (EmulatedAzure azure =
         EmulatedAzure.start(dir, RuntimeSettings.Mode.IN_PROCESS, Duration.ofMillis(100))) {

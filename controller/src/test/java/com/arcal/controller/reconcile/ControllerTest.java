@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,8 @@ class ControllerTest {
             "",
             List.of(new PortMapping(50051, 50051, false)),
             "arcal/engine:local",
-            Map.of(AppSpecs.ENV_SALE_CONFIG, "{\"lots\":\"4\"}")));
+            Map.of(AppSpecs.ENV_SALE_CONFIG, "{\"lots\":\"4\"}"),
+            Set.of()));
     InMemoryDesiredStateStore store = new InMemoryDesiredStateStore(naming, clock, true);
     var parts =
         ControllerWiring.builder(store, apps, new FakeEngines(), new EngineEndpoints(BuyerUrls.ingress()), settings)

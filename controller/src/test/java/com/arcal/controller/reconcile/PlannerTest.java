@@ -12,10 +12,13 @@ import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,7 +32,8 @@ class PlannerTest {
 
   private AppObservation ours(ProvisioningState state, String hash) {
     Map<String, String> tags = new HashMap<>(ownership.tags(sale.id(), hash, 3));
-    return new AppObservation("sale-v1", tags, state, "sale-v1--abc", "", List.of(), "img:1", Map.of());
+    return new AppObservation("sale-v1", tags, state, "sale-v1--abc", "", List.of(), "img:1", Map.of(),
+        Set.of(EngineSecrets.ENV));
   }
 
   private static Lookup present(AppObservation app) {
@@ -64,6 +68,28 @@ class PlannerTest {
   }
 
   @Test
+  void anAppWithoutAnEngineToken_isNotRestartedToGetOne() {
+    // Adopted from before engines had tokens: its engine checks none, and an update just for
+    // the token would restart a live sale (the upgrade recipe of operations.md promises not).
+    AppObservation tokenless = ours(ProvisioningState.SUCCEEDED, specs.hash(sale));
+    tokenless = new AppObservation(tokenless.name(), tokenless.tags(), tokenless.state(),
+        tokenless.latestRevisionName(), "", List.of(), "img:1", Map.of(), Set.of());
+
+    assertThat(decide(Optional.of(sale), present(tokenless))).isEqualTo(Action.CONVERGE_ENGINE);
+  }
+
+  @Test
+  void theEngineTokenIsNotPartOfTheSpecHash() {
+    var first = specs.request(sale, Secret.of("first-token-0123456789"));
+    var second = specs.request(sale, Secret.of("second-token-0123456789"));
+
+    assertThat(first.tags()).isEqualTo(second.tags());
+    assertThat(first.env()).isEqualTo(second.env()).doesNotContainKey(EngineSecrets.ENV);
+    assertThat(first.secretEnv()).containsOnlyKeys(EngineSecrets.ENV);
+    assertThat(first.toString()).doesNotContain("first-token-0123456789");
+  }
+
+  @Test
   void generationAloneIsNotASpecChange() {
     DesiredSale bumped = new DesiredSale(sale.id(), sale.spec(), 9);
     assertThat(specs.hash(bumped)).isEqualTo(specs.hash(sale));
@@ -91,7 +117,8 @@ class PlannerTest {
   @Test
   void appsOfOthersAreForeignEvenWithOurName() {
     AppObservation theirs =
-        new AppObservation("sale-v1", Map.of("owner", "x"), ProvisioningState.SUCCEEDED, "", "", List.of(), "", Map.of());
+        new AppObservation("sale-v1", Map.of("owner", "x"), ProvisioningState.SUCCEEDED, "", "", List.of(), "", Map.of(),
+            Set.of());
     assertThat(decide(Optional.of(sale), present(theirs))).isEqualTo(Action.FOREIGN);
     assertThat(decide(Optional.empty(), present(theirs))).isEqualTo(Action.FORGET);
   }

@@ -18,6 +18,8 @@ import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
 import com.arcal.controller.store.InMemoryDesiredStateStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,7 @@ class SaleReconcilerTest {
   private HeldDeletions deletions;
   private final List<SaleId> confirmed = new ArrayList<>();
   private SaleReconciler reconciler;
+  private EngineSecrets secrets;
 
   @BeforeEach
   void setUp() {
@@ -62,8 +66,17 @@ class SaleReconcilerTest {
     deletions =
         new HeldDeletions(
             new DeletionBrake(settings.brake()), store, fleet, ownership, confirmed::add);
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret));
+    fleet.relist(apps);
+  }
+
+  /** A reconciler as a freshly started orchestrator has it: knowing no engine token. */
+  private SaleReconciler reconcilerWith(EngineSecrets engineSecrets) {
+    secrets = engineSecrets;
+    Ownership ownership = new Ownership(settings.managedBy());
+    AppSpecs specs = new AppSpecs(naming, settings.defaults(), ownership);
     HealthWatches watches = new HealthWatches(engines, unhealthy::add);
-    reconciler =
+    return
         new SaleReconciler(
             store,
             fleet,
@@ -75,10 +88,10 @@ class SaleReconcilerTest {
             board,
             watches,
             deletions,
-            new EngineConvergence(engines, apps, fleet, board, watches, settings, clock),
+            new EngineConvergence(engines, secrets, apps, fleet, board, watches, settings, clock),
+            secrets,
             settings,
             clock);
-    fleet.relist(apps);
   }
 
   private void desire(SaleId id, Map<String, String> config) {
@@ -119,6 +132,105 @@ class SaleReconcilerTest {
     assertThat(apps.count("put")).as("converged: no write").isEqualTo(putsBefore);
   }
 
+  private Secret tokenInAzure(String app) {
+    return apps.storedSecret(app, EngineSecrets.SECRET_NAME).orElseThrow();
+  }
+
+  @Test
+  void aNewApp_getsItsOwnToken_andTheEngineIsDrivenWithIt() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    Secret token = tokenInAzure(APP);
+    engines.requireToken(engineOf(APP), token);
+
+    reconciler.reconcile(SALE);
+
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(engines.presented(engineOf(APP))).contains(token);
+    assertThat(apps.count("secrets")).as("a token we generated is never read back").isZero();
+    assertThat(apps.app(APP).orElseThrow().secretEnv()).containsExactly(EngineSecrets.ENV);
+    assertThat(board.get(SALE).orElseThrow().toString()).doesNotContain(token.reveal());
+  }
+
+  @Test
+  void afterARestart_theTokenIsReadBackOnce_notOnEveryPass() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    engines.requireToken(engineOf(APP), tokenInAzure(APP));
+    long readsBefore = apps.count("secrets");
+
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret));
+    board.update(SALE, s -> s.withPhase(Phase.STARTING, null));
+    for (int pass = 0; pass < 3; pass++) {
+      reconciler.reconcile(SALE);
+    }
+
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(apps.count("secrets") - readsBefore).isEqualTo(1);
+    assertThat(engines.calls().stream().filter(c -> c.startsWith("get")).count()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void anUpdate_keepsTheAppsToken_evenAfterARestart() {
+    desire(SALE, Map.of("lots", "1"));
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    Secret token = tokenInAzure(APP);
+
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret));
+    desire(SALE, Map.of("lots", "2"));
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).isEqualTo(2);
+    assertThat(tokenInAzure(APP)).as("the update did not roll the token").isEqualTo(token);
+  }
+
+  @Test
+  void anAdoptedAppWithoutAToken_isDrivenWithoutOne_untilItsNextUpdateGivesItOne() {
+    desire(SALE, Map.of("lots", "1"));
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    AppObservation created = apps.app(APP).orElseThrow();
+    apps.seed(new AppObservation(created.name(), created.tags(), created.state(), created.latestRevisionName(),
+        created.ingressFqdn(), created.additionalPorts(), created.image(), created.env(), Set.of()));
+    fleet.relist(apps);
+
+    reconciler.reconcile(SALE);
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(apps.count("put")).as("no restart just for a token").isEqualTo(1);
+    assertThat(apps.count("secrets")).isZero();
+    assertThat(engines.presented(engineOf(APP))).isEmpty();
+
+    desire(SALE, Map.of("lots", "2"));
+    reconciler.reconcile(SALE);
+    assertThat(apps.count("put")).isEqualTo(2);
+    assertThat(apps.app(APP).orElseThrow().secretEnv()).containsExactly(EngineSecrets.ENV);
+  }
+
+  @Test
+  void anEngineRefusingOurToken_isReported_thenTheTokenIsReadAgain() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    Secret changed = Secret.of("changed-by-hand-0123456789");
+    apps.setSecretOutOfBand(APP, EngineSecrets.SECRET_NAME, changed);
+    engines.requireToken(engineOf(APP), changed);
+    board.update(SALE, s -> s.withPhase(Phase.STARTING, null));
+
+    Result refused = reconciler.reconcile(SALE);
+    assertThat(refused.backoff()).isTrue();
+    assertThat(board.get(SALE).orElseThrow().lastError()).contains("UNAUTHENTICATED");
+
+    reconciler.reconcile(SALE);
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(engines.presented(engineOf(APP))).contains(changed);
+  }
+
   @Test
   void opensTheEngineConnectionWhileTheAppIsProvisioning() {
     desire(SALE, Map.of());
@@ -146,6 +258,22 @@ class SaleReconcilerTest {
   }
 
   @Test
+  void aDeletionJustAfterARestart_spendsNoArmWriteOnReadingTheToken() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret));
+
+    store.delete(SALE, Optional.empty());
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("delete")).isEqualTo(1);
+    assertThat(apps.count("secrets")).isZero();
+    assertThat(engines.calls()).noneMatch(c -> c.startsWith("stop"));
+  }
+
+  @Test
   void removedSaleIsStoppedAndDeleted() {
     desire(SALE, Map.of());
     reconciler.reconcile(SALE);
@@ -165,7 +293,7 @@ class SaleReconcilerTest {
   @Test
   void foreignAppIsNeverTouched() {
     apps.seed(
-        new AppObservation(APP, Map.of(), ProvisioningState.SUCCEEDED, "r", "", List.of(), "x", Map.of()));
+        new AppObservation(APP, Map.of(), ProvisioningState.SUCCEEDED, "r", "", List.of(), "x", Map.of(), Set.of()));
     fleet.relist(apps);
     desire(SALE, Map.of());
 

@@ -6,6 +6,7 @@ import com.arcal.emulator.http.ArmResponse;
 import com.arcal.emulator.http.Json;
 import com.arcal.emulator.state.AppRecord;
 import com.arcal.emulator.state.ArmState;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * GET of one container app and the two paged lists. Pages are ordered by name; the skip token is
+ * GET of one container app, the two paged lists, and the app's listSecrets action. Pages are ordered by name; the skip token is
  * the last name of the previous page, so apps created or deleted between pages never shift the
  * pages that follow.
  */
@@ -37,6 +38,23 @@ public final class AppReads {
     String name = call.param("name");
     AppRecord app = state.transact(tx -> AppWrites.find(tx, sub, rg, name));
     return ArmResponse.ok(renderer.render(app));
+  }
+
+  /**
+   * {@code POST .../containerApps/{name}/listSecrets}: the one place a secret's value comes out,
+   * in Azure's shape {@code {"value": [{"name", "value"} | {"name", "keyVaultUrl", "identity"}]}}.
+   */
+  public ArmResponse listSecrets(ArmCall call) {
+    String sub = call.param("sub");
+    String rg = environments.requireResourceGroup(call.param("rg"));
+    String name = call.param("name");
+    AppRecord app = state.transact(tx -> AppWrites.find(tx, sub, rg, name));
+    ObjectNode body = Json.object();
+    ArrayNode value = body.putArray("value");
+    for (JsonNode secret : app.spec().configuration().path("secrets")) {
+      value.add(secret.deepCopy());
+    }
+    return ArmResponse.ok(body);
   }
 
   public ArmResponse listByResourceGroup(ArmCall call) {

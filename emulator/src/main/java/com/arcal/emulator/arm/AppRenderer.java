@@ -89,12 +89,25 @@ public final class AppRenderer {
     if (ingress instanceof ObjectNode i) {
       i.put("fqdn", host(app.name(), app, domain));
     }
+    withoutSecretValues(config);
     for (String optional : new String[] {"secrets", "ingress", "registries", "dapr", "service"}) {
       if (!config.has(optional)) {
         config.putNull(optional);
       }
     }
     return config;
+  }
+
+  /**
+   * Azure never returns a secret's value in a resource (the REST specification marks it
+   * {@code x-ms-secret}): a GET names the secrets; values come from the listSecrets action only.
+   */
+  private static void withoutSecretValues(ObjectNode config) {
+    for (JsonNode secret : config.path("secrets")) {
+      if (secret instanceof ObjectNode s) {
+        s.remove("value");
+      }
+    }
   }
 
   private static ObjectNode template(ObjectNode stored) {

@@ -1,6 +1,7 @@
 package com.arcal.emulator.arm;
 
 import com.arcal.emulator.http.ArmException;
+import java.util.List;
 
 /** The container-app errors the emulator answers, with Azure's codes and message shapes. */
 public final class ArmErrors {
@@ -70,6 +71,23 @@ public final class ArmErrors {
         400,
         "InvalidRequestContent",
         "The request content was invalid and could not be deserialized: '" + detail + "'.");
+  }
+
+  /** A secret sent without its value: what a PUT of a body read with GET gets. */
+  public static ArmException secretNull(List<String> names) {
+    return secretError("ContainerAppSecretNull", names, "cannot have a value of null.");
+  }
+
+  public static ArmException secretInvalid(List<String> names) {
+    return secretError(
+        "ContainerAppSecretInvalid", names, "are invalid: value or keyVaultUrl and identity should be provided.");
+  }
+
+  private static ArmException secretError(String code, List<String> names, String problem) {
+    return new ArmException(
+        400,
+        code,
+        "Invalid Request: Container app secret(s) with name(s) '" + String.join(", ", names) + "' " + problem);
   }
 
   public static ArmException invalidSpec(String detail) {

@@ -24,6 +24,8 @@ public final class ArmRoutes {
         .add("PATCH", APP, "containerApp", OperationKind.WRITE, writes::patch)
         .add("DELETE", APP, "containerApp", OperationKind.DELETE, writes::delete)
         .add("GET", APP, "containerApp", OperationKind.READ, reads::get)
+        // A POST action: ARM counts it against the write bucket, as it does every POST.
+        .add("POST", APP + "/listSecrets", "listSecrets", OperationKind.WRITE, reads::listSecrets)
         .add(
             "GET",
             RG + "/containerApps",

@@ -12,7 +12,8 @@ import java.util.Map;
  * Turns a container app request body into a {@link DesiredSpec}: validates what the emulator needs,
  * drops read-only and null fields, and fills Azure's defaults in Azure's spelling. Normalising is
  * idempotent, so a body built from a GET of the app normalises to the spec the app already has
- * (which is how an unchanged PUT is recognised).
+ * (which is how an unchanged PUT is recognised), once the secrets' values, which a GET leaves
+ * out, are filled back in.
  */
 public final class SpecNormalizer {
   private static final Map<String, String> TRANSPORTS =
@@ -67,6 +68,7 @@ public final class SpecNormalizer {
     if (!config.has("maxInactiveRevisions")) {
       config.put("maxInactiveRevisions", 100);
     }
+    secrets(config.path("secrets"));
     JsonNode ingress = config.get("ingress");
     if (ingress != null) {
       if (!ingress.isObject()) {
@@ -75,6 +77,39 @@ public final class SpecNormalizer {
       ingress((ObjectNode) ingress);
     }
     return config;
+  }
+
+  /**
+   * Each secret needs its value, or a Key Vault reference with the identity that reads it. A
+   * secret without a value is what a body read with GET carries (values are never returned): Azure
+   * refuses it rather than keep the old value, which is why a GET-modify-PUT client fills the
+   * values in from listSecrets first.
+   */
+  private static void secrets(JsonNode secrets) {
+    if (secrets.isMissingNode()) {
+      return;
+    }
+    if (!secrets.isArray() || !JsonTrees.all(secrets, s -> s.path("name").isTextual())) {
+      throw ArmErrors.invalidContent("configuration.secrets must be an array of {name, value} objects");
+    }
+    List<String> withoutValue = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    for (JsonNode secret : secrets) {
+      String name = secret.get("name").asText();
+      if (secret.has("keyVaultUrl")) {
+        if (!secret.path("identity").isTextual()) {
+          invalid.add(name);
+        }
+      } else if (!secret.path("value").isTextual()) {
+        withoutValue.add(name);
+      }
+    }
+    if (!withoutValue.isEmpty()) {
+      throw ArmErrors.secretNull(withoutValue);
+    }
+    if (!invalid.isEmpty()) {
+      throw ArmErrors.secretInvalid(invalid);
+    }
   }
 
   private static void ingress(ObjectNode ingress) {

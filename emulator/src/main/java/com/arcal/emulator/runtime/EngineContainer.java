@@ -25,11 +25,15 @@ final class EngineContainer implements Container {
     this.server = server;
   }
 
-  /** Binds the spec's ports (WebSocket first, gRPC second; the engine's defaults when absent). */
+  /**
+   * Binds the spec's ports (WebSocket first, gRPC second; the engine's defaults when absent) and
+   * takes its token from the environment, as the engine process does.
+   */
   static EngineContainer start(ContainerSpec spec) throws IOException {
     int wsPort = spec.ports().isEmpty() ? DEFAULT_WS_PORT : spec.ports().get(0);
     int grpcPort = spec.ports().size() < 2 ? DEFAULT_GRPC_PORT : spec.ports().get(1);
-    return new EngineContainer(EngineServer.start(new EngineSettings(spec.bindHost(), grpcPort, wsPort)));
+    EngineSettings settings = new EngineSettings(spec.bindHost(), grpcPort, wsPort, EngineSettings.tokenFrom(spec.env()));
+    return new EngineContainer(EngineServer.start(settings));
   }
 
   @Override

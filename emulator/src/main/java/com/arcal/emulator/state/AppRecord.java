@@ -61,6 +61,13 @@ public record AppRecord(
     return revisions.stream().filter(r -> r.name().equalsIgnoreCase(revisionName)).findFirst();
   }
 
+  /** The same record with another spec (e.g. its secrets sealed for disk). */
+  public AppRecord withSpec(DesiredSpec newSpec) {
+    return new AppRecord(name, subscription, resourceGroup, newSpec, provisioningState, latestRevisionName,
+        latestReadyRevisionName, pendingRevisionName, bindHost, revisions, operationId, createdAt,
+        lastModifiedAt);
+  }
+
   /** This app after a write was accepted: new spec, an operation in flight. */
   public AppRecord accepted(DesiredSpec newSpec, String revisionName, String opId, Instant at) {
     return new AppRecord(

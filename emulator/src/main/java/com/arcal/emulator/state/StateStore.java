@@ -29,15 +29,17 @@ import java.util.Optional;
  * fleet size and is on disk before it is answered. Replaying the journal over the snapshot is
  * idempotent (each line holds whole records), so a crash between writing a snapshot and emptying
  * the journal loses nothing; a last line cut short by a crash was never acknowledged and is
- * skipped.
+ * skipped. Secret values are sealed in both files ({@link SecretsAtRest}).
  */
 public final class StateStore {
   private final Path file;
   private final Path journal;
+  private final SecretsAtRest secrets;
 
   public StateStore(Path dataDir) {
     this.file = dataDir.resolve("arm-state.json");
     this.journal = dataDir.resolve("arm-journal.jsonl");
+    this.secrets = new SecretsAtRest(dataDir);
   }
 
   public Path file() {
@@ -53,7 +55,7 @@ public final class StateStore {
     Optional<StateSnapshot> snapshot = readSnapshot();
     List<JournalEntry> entries = readJournal();
     if (entries.isEmpty()) {
-      return snapshot;
+      return snapshot.map(this::opened);
     }
     StateSnapshot base = snapshot.orElse(StateSnapshot.empty());
     Map<String, AppRecord> apps = new LinkedHashMap<>();
@@ -69,17 +71,24 @@ public final class StateStore {
       nextBindHost = entry.nextBindHost();
     }
     return Optional.of(
-        new StateSnapshot(
+        opened(new StateSnapshot(
             StateSnapshot.CURRENT_VERSION,
             nextBindHost,
             new ArrayList<>(apps.values()),
-            new ArrayList<>(operations.values())));
+            new ArrayList<>(operations.values()))));
+  }
+
+  private StateSnapshot opened(StateSnapshot snapshot) {
+    return new StateSnapshot(snapshot.version(), snapshot.nextBindHost(),
+        snapshot.apps().stream().map(secrets::open).toList(), snapshot.operations());
   }
 
   /** Appends one change; returns once it is written. */
   public void append(JournalEntry entry) {
+    JournalEntry sealed = new JournalEntry(entry.apps().stream().map(secrets::seal).toList(),
+        entry.removedApps(), entry.operations(), entry.removedOperations(), entry.nextBindHost());
     try {
-      byte[] line = (Json.mapper().writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] line = (Json.mapper().writeValueAsString(sealed) + "\n").getBytes(StandardCharsets.UTF_8);
       try {
         Files.write(journal, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       } catch (NoSuchFileException e) {
@@ -101,7 +110,7 @@ public final class StateStore {
         new StateSnapshot(
             snapshot.version(),
             snapshot.nextBindHost(),
-            snapshot.apps().stream().sorted(Comparator.comparing(AppRecord::name)).toList(),
+            snapshot.apps().stream().sorted(Comparator.comparing(AppRecord::name)).map(secrets::seal).toList(),
             snapshot.operations().stream()
                 .sorted(Comparator.comparing(Operation::startTime))
                 .toList());

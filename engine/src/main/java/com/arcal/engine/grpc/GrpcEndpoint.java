@@ -36,15 +36,18 @@ public final class GrpcEndpoint {
   }
 
   /**
-   * Adds the services to {@code builder}, builds and starts the server. The caller keeps owning
-   * any executor it gave the builder.
+   * Adds the services to {@code builder}, builds and starts the server. {@code SaleEngine} sits
+   * behind {@code tokens}; health does not. The caller keeps owning any executor it gave the
+   * builder.
    */
-  public static GrpcEndpoint start(ServerBuilder<?> builder, SaleEngineService saleEngine) throws IOException {
+  public static GrpcEndpoint start(ServerBuilder<?> builder, SaleEngineService saleEngine, TokenCheck tokens)
+      throws IOException {
     Objects.requireNonNull(saleEngine, "saleEngine");
+    Objects.requireNonNull(tokens, "tokens");
     HealthStatusManager health = new HealthStatusManager();
     HealthWatchCloser watches = new HealthWatchCloser();
     Server server = builder
-        .addService(saleEngine)
+        .addService(ServerInterceptors.intercept(saleEngine, tokens))
         .addService(ServerInterceptors.intercept(health.getHealthService(), watches))
         .build()
         .start();

@@ -33,7 +33,7 @@ class HealthTest {
   void startInProcess() throws IOException {
     String name = InProcessServerBuilder.generateName();
     endpoint = GrpcEndpoint.start(InProcessServerBuilder.forName(name).directExecutor(),
-        new SaleEngineService(new EngineState(Clock.systemUTC()), new FakeBuyers()));
+        new SaleEngineService(new EngineState(Clock.systemUTC()), new FakeBuyers()), TokenCheck.refusingAll());
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
   }
 

@@ -40,9 +40,9 @@ class SaleEngineServiceTest {
     String name = InProcessServerBuilder.generateName();
     EngineState state = new EngineState(Clock.fixed(T0, ZoneOffset.UTC));
     endpoint = GrpcEndpoint.start(InProcessServerBuilder.forName(name).directExecutor(),
-        new SaleEngineService(state, buyers));
+        new SaleEngineService(state, buyers), TokenCheck.requiring(Bearer.TOKEN));
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
-    engine = SaleEngineGrpc.newBlockingStub(channel);
+    engine = Bearer.presenting(SaleEngineGrpc.newBlockingStub(channel));
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package com.arcal.reliability.harness;
 import com.arcal.api.Orchestrator;
 import com.arcal.api.config.Settings;
 import com.arcal.api.platform.Platform;
+import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmBudgetPolicy;
 import com.arcal.controller.azure.ArmClients;
 import com.arcal.controller.azure.ArmConnection;
@@ -13,8 +14,10 @@ import com.arcal.controller.budget.BudgetSettings;
 import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.HostsFile;
+import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.emulator.Emulator;
@@ -51,6 +54,10 @@ public final class LocalFleet implements AutoCloseable {
   public final Path stateFile;
   public final Path emulatorData;
   public final AzureTarget target;
+  /** Where the emulator's app names resolve, as the orchestrator resolves them. */
+  public final HostsFile names;
+  /** How the orchestrator finds an app's engine: the same resolution, for tests that call it. */
+  public final EngineEndpoints endpoints;
   private final Duration armTimeout;
 
   private LocalFleet(Builder b) {
@@ -69,6 +76,8 @@ public final class LocalFleet implements AutoCloseable {
                 Duration.ofMillis(200), Duration.ofSeconds(2)))
             .build();
     this.emulator = Emulator.start(settings, ContainerRuntimes.create(settings.runtime()));
+    this.names = new HostsFile(emulator.hostsFile());
+    this.endpoints = new EngineEndpoints(BuyerUrls.local(names));
     this.target = new AzureTarget(SUBSCRIPTION, GROUP, settings.location(),
         AzureTarget.environmentId(SUBSCRIPTION, GROUP, "arcal-env"));
     this.budget = new ArmBudget(b.budget, Clock.systemUTC());
@@ -92,11 +101,10 @@ public final class LocalFleet implements AutoCloseable {
                 policies.addAll(extra);
                 ContainerAppsApiManager manager =
                     ArmClients.manager(connection(), target, policies);
-                HostsFile names = new HostsFile(emulator.hostsFile());
                 return new Platform(
                     new AzureContainerApps(manager, target),
-                    GrpcEngineClient.resolvingThrough(engineDeadline, names::address),
-                    new EngineEndpoints(BuyerUrls.local(names)),
+                    GrpcEngineClient.resolvingThrough(engineDeadline, this.names::address),
+                    endpoints,
                     () -> {},
                     "reliability: embedded emulator " + emulator.httpsBaseUrl());
               },
@@ -126,6 +134,21 @@ public final class LocalFleet implements AutoCloseable {
   /** A separate SDK client, to look at the cloud behind the orchestrator's back. */
   public ContainerAppsApiManager sdk() {
     return ArmClients.manager(connection(), target, List.of());
+  }
+
+  /**
+   * The socket address of an app's engine gRPC port: its app name and exposed port as the
+   * orchestrator derives them, the name resolved through the emulator's hosts file.
+   */
+  public EngineAddress engineAddress(String app) {
+    AppObservation observed = new AzureContainerApps(sdk(), target).get(app).orElseThrow();
+    EngineAddress byName = endpoints.resolve(observed).orElseThrow().grpc();
+    return new EngineAddress(names.address(byName.host()).orElseThrow(), byName.port());
+  }
+
+  /** An app's engine token, as its own container holds it (read as the cloud's owner: listSecrets). */
+  public String engineToken(String app) {
+    return new AzureContainerApps(sdk(), target).secret(app, EngineSecrets.SECRET_NAME).orElseThrow().reveal();
   }
 
   public Optional<SaleStatus> status(String sale) {
