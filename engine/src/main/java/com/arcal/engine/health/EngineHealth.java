@@ -22,8 +22,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class EngineHealth {
 
-  /** How long the gRPC round trip may take: a loopback call normally takes a millisecond. */
-  static final Duration GRPC_DEADLINE = Duration.ofMillis(500);
+  /**
+   * How long the gRPC round trip may take: a loopback call normally takes a millisecond; half the
+   * platform probe's 2 s timeout leaves room for a busy JVM.
+   */
+  static final Duration GRPC_DEADLINE = Duration.ofSeconds(1);
   /** How long a sale transition may hold the sale before the loop counts as stuck. */
   static final Duration SALE_LOOP_WAIT = Duration.ofMillis(200);
 
