@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.StatusBoard.StatusChange;
 import com.arcal.reliability.harness.EngineProcesses;
@@ -66,7 +67,7 @@ final class EngineCrashes {
           detection.add((leftRunning.get(id) - killedAt) / 1_000_000);
           recovery.add((backRunning.get(id) - killedAt) / 1_000_000);
           assertThat(fleet.status(sale).orElseThrow().history())
-              .anyMatch(h -> h.action().equals("healed"));
+              .anyMatch(h -> h.action() == HistoryAction.HEALED);
         }
         fleet.orchestrator.backend().board().unsubscribe(watcher);
         await().atMost(RECOVER).until(() -> sales.stream().allMatch(fleet::running));

@@ -19,10 +19,11 @@ import java.util.List;
  *       to start, many times what the reference engine needs on 0.5 vCPU, and the engine is seen
  *       started at most 5 s after it is (on Azure, traffic by app name reaches a replica only
  *       once it is ready, which waits for the startup probe);
- *   <li>liveness: every 5 s, 2 s timeout, 3 failures in a row, then 3 s to stop before SIGKILL
- *       (a hung JVM ignores SIGTERM; a merely sick one stops in 1 s): a hung engine is replaced
- *       12 to 17 s after it hangs, plus its restart, well within the 30 s after which the
- *       controller would restart the revision itself, and above the few seconds of a GC pause;
+ *   <li>liveness: every 4 s, 2 s timeout, 3 failures in a row, then 2 s to stop before SIGKILL
+ *       (a hung JVM ignores SIGTERM; a merely sick one stops in 1 s): a hung engine is killed 12
+ *       to 16 s after it hangs and restarted at once, within the 30 s after which the controller
+ *       would restart the revision itself; an engine must be unresponsive for 10 s at least,
+ *       far longer than a GC pause, to be restarted;
  *   <li>readiness: every 10 s, 2 failures take it out of the buyers' ingress (liveness restarts a
  *       hung engine sooner; this covers a sick one that still answers slowly).
  * </ul>
@@ -37,8 +38,8 @@ public final class EngineProbes {
     return List.of(
         probe(Type.STARTUP).withInitialDelaySeconds(2).withPeriodSeconds(5).withTimeoutSeconds(2)
             .withFailureThreshold(10),
-        probe(Type.LIVENESS).withInitialDelaySeconds(1).withPeriodSeconds(5).withTimeoutSeconds(2)
-            .withFailureThreshold(3).withTerminationGracePeriodSeconds(3L),
+        probe(Type.LIVENESS).withInitialDelaySeconds(1).withPeriodSeconds(4).withTimeoutSeconds(2)
+            .withFailureThreshold(3).withTerminationGracePeriodSeconds(2L),
         probe(Type.READINESS).withInitialDelaySeconds(1).withPeriodSeconds(10).withTimeoutSeconds(2)
             .withFailureThreshold(2).withSuccessThreshold(1));
   }
