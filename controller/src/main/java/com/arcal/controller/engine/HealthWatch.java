@@ -40,18 +40,30 @@ final class HealthWatch implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Opens the first stream; returns at once. */
+  /** Opens a stream (the first, or one replacing a stream ended cleanly); returns at once. */
   HealthWatch open() {
     HealthGrpc.newStub(channel).watch(HealthCheckRequest.newBuilder().setService("").build(), new Stream());
+    synchronized (this) {
+      if (!closed) {
+        return this;
+      }
+    }
+    cancelCurrent(); // closed while this stream was being opened: it must not outlive the watch
     return this;
   }
 
   /** Cancels the watch; nothing is reported after this, the cancel included. */
   @Override
   public void close() {
-    ClientCallStreamObserver<HealthCheckRequest> current;
     synchronized (this) {
       closed = true;
+    }
+    cancelCurrent();
+  }
+
+  private void cancelCurrent() {
+    ClientCallStreamObserver<HealthCheckRequest> current;
+    synchronized (this) {
       current = stream;
     }
     if (current != null) {

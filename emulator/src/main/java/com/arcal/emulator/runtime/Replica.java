@@ -234,6 +234,7 @@ final class Replica implements Prober.Listener {
     if (dead != container) {
       return;
     }
+    ContainerSpec deadSpec = containerSpec;
     container = null;
     containerSpec = null;
     stopProber();
@@ -245,7 +246,8 @@ final class Replica implements Prober.Listener {
         restartRequested = false;
         restartCount++;
         converge();
-      } else if (failedProbe != null && desired != null) {
+      } else if (failedProbe != null && deadSpec.equals(desired)) {
+        // Still the spec to run (not retired, no new revision meanwhile): a probe kill is a crash.
         crashed(failedProbe);
       } else {
         converge();
