@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.arcal.controller.reconcile.Ownership;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.store.InMemoryDesiredStateStore;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.azure.resourcemanager.appcontainers.ContainerAppsApiManager;
@@ -141,7 +142,7 @@ class ControllerIT {
 
     await().atMost(CONVERGE).until(() -> app("sale-vente-01").isPresent() && orchestrator.running("vente-01"));
     assertThat(orchestrator.status("vente-01").orElseThrow().history())
-        .filteredOn(h -> h.action().equals("created"))
+        .filteredOn(h -> h.action() == HistoryAction.CREATED)
         .hasSize(2);
   }
 

@@ -8,6 +8,7 @@ import com.arcal.controller.budget.BudgetSettings;
 import com.arcal.controller.budget.BudgetSettings.Bucket;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.store.InMemoryDesiredStateStore;
 import com.arcal.emulator.OperationKind;
 import com.arcal.emulator.fault.FaultRates;
@@ -97,7 +98,7 @@ class SelfHealingIT {
 
         await().atMost(CONVERGE)
             .until(() -> orchestrator.status("vente-01").orElseThrow().history().stream()
-                .anyMatch(h -> h.action().equals("healed")));
+                .anyMatch(h -> h.action() == HistoryAction.HEALED));
         await().atMost(CONVERGE).until(() -> orchestrator.running("vente-01"));
         assertThat(engineProcess("sale-vente-01").pid()).isNotEqualTo(engine.pid());
       }
