@@ -5,9 +5,13 @@ import com.arcal.engine.buyers.BuyerSocketServer;
 import com.arcal.engine.grpc.GrpcEndpoint;
 import com.arcal.engine.grpc.SaleEngineService;
 import com.arcal.engine.grpc.TokenCheck;
+import com.arcal.engine.health.EngineHealth;
+import com.arcal.engine.health.HealthEndpoint;
 import com.arcal.engine.sale.EngineState;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.javalin.util.JavalinException;
 import java.io.IOException;
@@ -21,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One running reference engine: gRPC ({@code SaleEngine} + health) and the buyers' WebSocket.
+ * One running reference engine: gRPC ({@code SaleEngine} + health) and the buyers' WebSocket,
+ * with the platform's health probe ({@code GET /healthz}) on the buyers' port.
  *
  * <p>Owns everything it starts and shares nothing with other instances, so many engines can live
  * in one JVM (the emulator's in-process mode). Each keeps its thread count small: two gRPC
@@ -39,12 +44,17 @@ public final class EngineServer implements AutoCloseable {
   private final GrpcEndpoint grpc;
   private final BuyerSocketServer ws;
   private final ExecutorService grpcExecutor;
-  private final AtomicBoolean alive = new AtomicBoolean(true);
+  private final AtomicBoolean alive;
+  /** The health check's own channel to the gRPC port; this engine owns and closes it. */
+  private final ManagedChannel selfCheck;
 
-  private EngineServer(GrpcEndpoint grpc, BuyerSocketServer ws, ExecutorService grpcExecutor) {
+  private EngineServer(GrpcEndpoint grpc, BuyerSocketServer ws, ExecutorService grpcExecutor,
+      AtomicBoolean alive, ManagedChannel selfCheck) {
     this.grpc = grpc;
     this.ws = ws;
     this.grpcExecutor = grpcExecutor;
+    this.alive = alive;
+    this.selfCheck = selfCheck;
   }
 
   /**
@@ -55,9 +65,12 @@ public final class EngineServer implements AutoCloseable {
   public static EngineServer start(EngineSettings settings) throws IOException {
     EngineState state = new EngineState(Clock.systemUTC());
     BuyerHub hub = new BuyerHub(state, new ObjectMapper());
+    AtomicBoolean alive = new AtomicBoolean(true);
+    EngineHealth health = new EngineHealth(alive::get, state);
     BuyerSocketServer ws;
     try {
-      ws = BuyerSocketServer.start(settings.bindHost(), settings.wsPort(), hub);
+      ws = BuyerSocketServer.start(settings.bindHost(), settings.wsPort(), hub,
+          HealthEndpoint.PATH, HealthEndpoint.handler(health));
     } catch (JavalinException e) {
       throw new IOException("cannot serve buyers' WebSocket on " + settings.bindHost() + ":" + settings.wsPort()
           + ": " + e.getMessage(), e);
@@ -71,7 +84,9 @@ public final class EngineServer implements AutoCloseable {
               .permitKeepAliveTime(KEEPALIVE_FLOOR.toSeconds(), TimeUnit.SECONDS)
               .permitKeepAliveWithoutCalls(true),
           new SaleEngineService(state, hub), tokenCheck(settings));
-      return new EngineServer(grpc, ws, executor);
+      ManagedChannel selfCheck = selfCheckChannel(settings.bindHost(), grpc.port());
+      health.grpcListening(selfCheck);
+      return new EngineServer(grpc, ws, executor, alive, selfCheck);
     } catch (IOException | RuntimeException e) {
       ws.kill();
       executor.shutdownNow();
@@ -99,6 +114,7 @@ public final class EngineServer implements AutoCloseable {
    */
   public void kill() {
     if (alive.compareAndSet(true, false)) {
+      selfCheck.shutdownNow();
       grpc.kill();
       ws.kill();
       grpcExecutor.shutdown();
@@ -112,6 +128,7 @@ public final class EngineServer implements AutoCloseable {
   @Override
   public void close() {
     if (alive.compareAndSet(true, false)) {
+      selfCheck.shutdownNow();
       ws.close();
       grpc.close(GRACE);
       grpcExecutor.shutdown();
@@ -125,6 +142,15 @@ public final class EngineServer implements AutoCloseable {
 
   private static TokenCheck tokenCheck(EngineSettings settings) {
     return settings.hasToken() ? TokenCheck.requiring(settings.token()) : TokenCheck.refusingAll();
+  }
+
+  /**
+   * The health check reaches the gRPC server the way a client does (Netty, a TCP connection), so
+   * a server that accepts but no longer answers fails it. A wildcard bind is reached on loopback.
+   */
+  private static ManagedChannel selfCheckChannel(String bindHost, int port) {
+    String host = bindHost.equals("0.0.0.0") || bindHost.equals("::") ? "127.0.0.1" : bindHost;
+    return NettyChannelBuilder.forAddress(host, port).usePlaintext().directExecutor().build();
   }
 
   // Per-engine, not shared: idle engines hold no gRPC threads at all (core threads time out).

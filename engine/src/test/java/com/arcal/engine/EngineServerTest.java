@@ -18,7 +18,10 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.NettyChannelBuilder;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -173,6 +176,22 @@ class EngineServerTest {
     assertThat(watch.end.get(5, TimeUnit.SECONDS).getCode()).isIn(Status.Code.UNAVAILABLE, Status.Code.CANCELLED);
     assertThat(statuses(watch)).containsExactly(ServingStatus.SERVING);
     assertThat(engine.isAlive()).isFalse();
+  }
+
+  @Test
+  void healthz_onTheBuyersPort_answersOkWhileTheEngineRuns_andBuyersStillConnectThere() throws Exception {
+    HttpResponse<String> healthz = healthz();
+
+    assertThat(healthz.statusCode()).isEqualTo(200);
+    assertThat(healthz.body()).isEqualTo("ok\n");
+    try (BuyerClient buyer = BuyerClient.connect(http, engine.wsPort(), "/healthz")) {
+      assertThat(buyer.next().get("type").asText()).isEqualTo("hello");
+    }
+  }
+
+  private HttpResponse<String> healthz() throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.wsPort() + "/healthz"))
+        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private RecordingObserver<HealthCheckResponse> watchHealth() {

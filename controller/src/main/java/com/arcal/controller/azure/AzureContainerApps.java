@@ -160,6 +160,7 @@ public final class AzureContainerApps implements ContainerAppsPort {
             .withName("engine")
             .withImage(request.image())
             .withEnv(env)
+            .withProbes(EngineProbes.all())
             .withResources(
                 new ContainerResources()
                     .withCpu(Double.parseDouble(request.cpu()))

@@ -28,7 +28,8 @@ public interface EngineClient extends AutoCloseable {
   /**
    * Watches the engine's gRPC health. The listener gets {@code true} when it reports SERVING,
    * {@code false} when it reports anything else or the watch breaks (after a break the watch is
-   * over: watch again to resume). Returns a handle that cancels the watch.
+   * over: watch again to resume). A stream the engine's side ends cleanly is not a break: the
+   * watch goes on over a new stream. Returns a handle that cancels the watch.
    */
   AutoCloseable watchHealth(EngineAddress address, Consumer<Boolean> listener);
 

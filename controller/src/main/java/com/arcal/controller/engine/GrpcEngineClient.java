@@ -11,12 +11,8 @@ import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.health.v1.HealthCheckRequest;
-import io.grpc.health.v1.HealthCheckResponse;
-import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.stub.ClientCallStreamObserver;
-import io.grpc.stub.ClientResponseObserver;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,20 +21,21 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * {@link EngineClient} over gRPC: one cached plaintext channel per engine address (the port is
- * internal to the environment, whose peer-to-peer encryption carries it), the engine's token as
- * call credentials on every {@code SaleEngine} call, a deadline on every unary call, and a
- * declared retry policy for UNAVAILABLE so a connection blip does not fail a reconcile pass.
+ * internal to the environment, whose peer-to-peer encryption carries it) with keepalive pings
+ * ({@link ChannelKeepalive}), the engine's token as call credentials on every {@code SaleEngine}
+ * call, a deadline on every unary call, a declared retry policy for UNAVAILABLE so a connection
+ * blip does not fail a reconcile pass, and health watches that survive a cleanly ended stream
+ * ({@link HealthWatch}).
  */
 public final class GrpcEngineClient implements EngineClient {
   private final Duration deadline;
   private final Function<EngineAddress, ManagedChannel> channelFactory;
+  private final Clock clock;
   private final ConcurrentMap<EngineAddress, ManagedChannel> channels = new ConcurrentHashMap<>();
 
   /** Engines reached by DNS names (Azure: the environment resolves app names). */
@@ -63,12 +60,19 @@ public final class GrpcEngineClient implements EngineClient {
 
   /** For tests: channels made by the given factory (e.g. in-process). */
   public GrpcEngineClient(Duration deadline, Function<EngineAddress, ManagedChannel> channelFactory) {
+    this(deadline, channelFactory, Clock.systemUTC());
+  }
+
+  /** For tests: channels made by the given factory, health-watch reopens paced by {@code clock}. */
+  public GrpcEngineClient(
+      Duration deadline, Function<EngineAddress, ManagedChannel> channelFactory, Clock clock) {
     this.deadline = deadline;
     this.channelFactory = channelFactory;
+    this.clock = clock;
   }
 
   private static ManagedChannel channel(NettyChannelBuilder builder) {
-    return builder
+    return ChannelKeepalive.apply(builder)
         .usePlaintext()
         .defaultServiceConfig(retryOnUnavailable())
         .enableRetry()
@@ -149,43 +153,7 @@ public final class GrpcEngineClient implements EngineClient {
 
   @Override
   public AutoCloseable watchHealth(EngineAddress address, Consumer<Boolean> listener) {
-    AtomicReference<ClientCallStreamObserver<HealthCheckRequest>> call = new AtomicReference<>();
-    // Only our own cancel is not news: a server cut short (shutdownNow, a killed in-process
-    // engine) also ends the stream with CANCELLED, and that engine is gone.
-    AtomicBoolean cancelledByUs = new AtomicBoolean();
-    HealthGrpc.newStub(channel(address))
-        .watch(
-            HealthCheckRequest.newBuilder().setService("").build(),
-            new ClientResponseObserver<HealthCheckRequest, HealthCheckResponse>() {
-              @Override
-              public void beforeStart(ClientCallStreamObserver<HealthCheckRequest> stream) {
-                call.set(stream);
-              }
-
-              @Override
-              public void onNext(HealthCheckResponse value) {
-                listener.accept(value.getStatus() == HealthCheckResponse.ServingStatus.SERVING);
-              }
-
-              @Override
-              public void onError(Throwable t) {
-                if (!cancelledByUs.get()) {
-                  listener.accept(false);
-                }
-              }
-
-              @Override
-              public void onCompleted() {
-                listener.accept(false);
-              }
-            });
-    return () -> {
-      cancelledByUs.set(true);
-      var stream = call.get();
-      if (stream != null) {
-        stream.cancel("watch no longer needed", null);
-      }
-    };
+    return new HealthWatch(channel(address), listener, clock).open();
   }
 
   private ManagedChannel channel(EngineAddress address) {

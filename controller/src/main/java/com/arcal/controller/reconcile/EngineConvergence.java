@@ -104,6 +104,9 @@ public final class EngineConvergence {
         return Result.done();
       }
       if (view.runs(id, sale.generation())) {
+        // Started by us (a StartSale whose answer was lost) or before a restart of ours: starting
+        // this app's engine again, after it restarts, is a heal.
+        startedOnce.add(app.name());
         return running(sale, endpoints, null);
       }
       engineState = view.state().toString();

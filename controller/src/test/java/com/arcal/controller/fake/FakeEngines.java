@@ -28,6 +28,7 @@ public final class FakeEngines implements EngineClient {
   private final Map<EngineAddress, Optional<Secret>> presented = new HashMap<>();
   private final Set<EngineAddress> unreachable = new HashSet<>();
   private final Set<EngineAddress> refusing = new HashSet<>();
+  private final Set<EngineAddress> losingStartAnswers = new HashSet<>();
   private final Map<EngineAddress, List<Consumer<Boolean>>> watchers = new HashMap<>();
   private final List<String> calls = new ArrayList<>();
 
@@ -59,6 +60,18 @@ public final class FakeEngines implements EngineClient {
       refusing.add(address);
     } else {
       refusing.remove(address);
+    }
+  }
+
+  /**
+   * StartSale takes effect but its answer is lost (a deadline passed on a busy engine) while
+   * {@code lose}.
+   */
+  public synchronized void loseStartAnswers(EngineAddress address, boolean lose) {
+    if (lose) {
+      losingStartAnswers.add(address);
+    } else {
+      losingStartAnswers.remove(address);
     }
   }
 
@@ -101,6 +114,9 @@ public final class FakeEngines implements EngineClient {
     EngineView running =
         new EngineView(saleId.value(), EngineView.State.RUNNING, generation, Instant.EPOCH, 0, "");
     engines.put(address, running);
+    if (losingStartAnswers.contains(address)) {
+      throw new EngineException("StartSale to " + address + ": DEADLINE_EXCEEDED", true, null);
+    }
     return running;
   }
 

@@ -1,6 +1,7 @@
 package com.arcal.controller.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.arcal.controller.azure.AppRequest;
 import com.arcal.controller.azure.ArmClients;
@@ -10,6 +11,11 @@ import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.controller.secret.Secret;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
+import com.azure.resourcemanager.appcontainers.models.Container;
+import com.azure.resourcemanager.appcontainers.models.ContainerAppProbe;
+import com.azure.resourcemanager.appcontainers.models.ReplicaContainer;
+import com.azure.resourcemanager.appcontainers.models.RevisionHealthState;
+import com.azure.resourcemanager.appcontainers.models.Type;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +93,38 @@ class AzureAdapterIT {
       assertThat(adapter.get("sale-s").orElseThrow().env()).doesNotContainKey(EngineSecrets.ENV);
       assertThat(adapter.secret("sale-s", EngineSecrets.SECRET_NAME)).contains(token);
       assertThat(adapter.secret("sale-s", "no-such-secret")).isEmpty();
+    }
+  }
+
+  @Test
+  void engineAppsDeclareProbesOnTheEnginesHealthz_whichTheReferenceEnginePasses() {
+    try (EmulatedAzure azure = EmulatedAzure.start(dir, RuntimeSettings.Mode.IN_PROCESS, Duration.ZERO)) {
+      var adapter = new AzureContainerApps(ArmClients.manager(azure.connection(), azure.target, List.of()),
+          azure.target);
+
+      adapter.beginCreateOrUpdate(
+          new AppRequest("sale-p", "arcal/engine:local", "0.5", "1Gi", Map.of(), Map.of("t", "v")));
+
+      var sdk = azure.sdk();
+      Container engine = sdk.serviceClient().getContainerApps()
+          .getByResourceGroup(EmulatedAzure.GROUP, "sale-p").template().containers().get(0);
+      assertThat(engine.probes()).extracting(ContainerAppProbe::type)
+          .containsExactlyInAnyOrder(Type.STARTUP, Type.LIVENESS, Type.READINESS);
+      assertThat(engine.probes()).allSatisfy(p -> {
+        assertThat(p.httpGet().path()).isEqualTo("/healthz");
+        assertThat(p.httpGet().port()).isEqualTo(AppRequest.WEBSOCKET_PORT);
+      });
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        String revision = sdk.containerApps().getByResourceGroup(EmulatedAzure.GROUP, "sale-p").latestRevisionName();
+        return !revision.isEmpty()
+            && sdk.containerAppsRevisions().getRevision(EmulatedAzure.GROUP, "sale-p", revision).healthState()
+                == RevisionHealthState.HEALTHY;
+      });
+      String revision = sdk.containerApps().getByResourceGroup(EmulatedAzure.GROUP, "sale-p").latestRevisionName();
+      ReplicaContainer replica = sdk.containerAppsRevisionReplicas()
+          .listReplicas(EmulatedAzure.GROUP, "sale-p", revision).value().get(0).containers().get(0);
+      assertThat(replica.ready()).isTrue();
+      assertThat(replica.restartCount()).isZero();
     }
   }
 }

@@ -320,6 +320,25 @@ class SaleReconcilerTest {
   }
 
   @Test
+  void engineRestartIsHealed_evenWhenTheFirstStartSalesAnswerWasLost() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    engines.loseStartAnswers(engineOf(APP), true);
+    reconciler.reconcile(SALE);
+    engines.loseStartAnswers(engineOf(APP), false);
+    reconciler.reconcile(SALE);
+    assertThat(phase(SALE)).as("found running by GetSale").isEqualTo(Phase.RUNNING);
+
+    engines.crash(engineOf(APP));
+    reconciler.reconcile(SALE);
+
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().history()).extracting(h -> h.action())
+        .containsExactly(HistoryAction.CREATED, HistoryAction.HEALED);
+  }
+
+  @Test
   void refusedStartSaleIsReportedAndRetriedUntilTheEngineAccepts() {
     desire(SALE, Map.of());
     reconciler.reconcile(SALE);

@@ -14,8 +14,8 @@ public final class ContainerSpecs {
   private ContainerSpecs() {}
 
   /**
-   * The replica of {@code revision}: the first container's image and environment (secret references
-   * resolved against {@code configuration.secrets}), on the app's loopback address.
+   * The replica of {@code revision}: the first container's image, environment (secret references
+   * resolved against {@code configuration.secrets}) and probes, on the app's loopback address.
    */
   public static ContainerSpec of(
       AppRecord app, String revision, ObjectNode template, List<Integer> ports) {
@@ -26,7 +26,8 @@ public final class ContainerSpecs {
         container.path("image").asText(),
         app.bindHost(),
         env(container.path("env"), app.spec().configuration().path("secrets")),
-        ports);
+        ports,
+        ProbeSpecs.of(container));
   }
 
   /** The container ports: ingress target port first, then additional port mappings. */

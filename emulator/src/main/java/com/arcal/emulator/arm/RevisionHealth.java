@@ -14,9 +14,10 @@ import java.util.Optional;
 public record RevisionHealth(String healthState, String runningState, int replicas) {
 
   /**
-   * Maps a replica to revision health: starting is {@code Processing}; crashed and waiting for its
-   * restart is {@code Degraded}; gone for good, or missing although the revision is active, is
-   * {@code Failed}.
+   * Maps a replica to revision health: starting (not ready yet) is {@code Processing}; running and
+   * ready is {@code Healthy}; running but failing its readiness probe, or crashed and waiting for
+   * its restart, is {@code Unhealthy}/{@code Degraded}; gone for good, or missing although the
+   * revision is active, is {@code Failed}.
    */
   public static RevisionHealth of(
       boolean active, boolean provisioned, Optional<ReplicaStatus> replica) {
@@ -31,7 +32,9 @@ public record RevisionHealth(String healthState, String runningState, int replic
     }
     return switch (replica.get().state()) {
       case STARTING -> new RevisionHealth("None", "Processing", 1);
-      case RUNNING -> new RevisionHealth("Healthy", "Running", 1);
+      case RUNNING -> replica.get().ready()
+          ? new RevisionHealth("Healthy", "Running", 1)
+          : new RevisionHealth("Unhealthy", "Degraded", 1);
       case WAITING -> new RevisionHealth("Unhealthy", "Degraded", 1);
       case TERMINATED -> new RevisionHealth("Unhealthy", "Failed", 0);
     };

@@ -63,7 +63,7 @@ public final class RevisionRenderer {
     ObjectNode container = props.putArray("containers").addObject();
     container.put("name", rev.template().path("containers").path(0).path("name").asText());
     container.put("containerId", "");
-    container.put("ready", status.state() == ReplicaStatus.State.RUNNING);
+    container.put("ready", status.ready());
     container.put(
         "started",
         status.state() == ReplicaStatus.State.RUNNING

@@ -195,6 +195,7 @@ public final class SpecNormalizer {
     if (!resources.has("ephemeralStorage")) {
       resources.put("ephemeralStorage", JsonTrees.gibibytes(cpu * 4));
     }
+    ProbeSpecs.validate(node);
   }
 
   private static int port(JsonNode node, String what) {

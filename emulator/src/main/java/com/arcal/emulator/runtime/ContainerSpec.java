@@ -3,6 +3,7 @@ package com.arcal.emulator.runtime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one app's replica must run.
@@ -14,6 +15,7 @@ import java.util.Objects;
  * @param env the template's environment variables (the runtime adds PORT, GRPC_PORT, BIND_HOST)
  * @param ports the container ports the app exposes: ingress targetPort first, then additional
  *     port mappings
+ * @param probes the container's health probes, at most one of each kind
  */
 public record ContainerSpec(
     String appName,
@@ -21,7 +23,8 @@ public record ContainerSpec(
     String image,
     String bindHost,
     Map<String, String> env,
-    List<Integer> ports) {
+    List<Integer> ports,
+    List<ProbeSpec> probes) {
 
   public ContainerSpec {
     Objects.requireNonNull(appName, "appName");
@@ -30,5 +33,20 @@ public record ContainerSpec(
     Objects.requireNonNull(bindHost, "bindHost");
     env = Map.copyOf(env);
     ports = List.copyOf(ports);
+    probes = List.copyOf(probes);
+    if (probes.stream().map(ProbeSpec::kind).distinct().count() != probes.size()) {
+      throw new IllegalArgumentException("at most one probe of each kind, got " + probes);
+    }
+  }
+
+  /** A container without probes. */
+  public ContainerSpec(String appName, String revisionName, String image, String bindHost,
+      Map<String, String> env, List<Integer> ports) {
+    this(appName, revisionName, image, bindHost, env, ports, List.of());
+  }
+
+  /** The probe of that kind, if the container declares one. */
+  public Optional<ProbeSpec> probe(ProbeSpec.Kind kind) {
+    return probes.stream().filter(p -> p.kind() == kind).findFirst();
   }
 }

@@ -66,7 +66,7 @@ final class ProcessRuntime implements ContainerRuntime {
     if (adoptable.isPresent()) {
       ReplicaRecords.Entry recorded = entry.get();
       ContainerSpec adoptedSpec = new ContainerSpec(spec.appName(), recorded.revision(), spec.image(),
-          spec.bindHost(), spec.env(), spec.ports());
+          spec.bindHost(), spec.env(), spec.ports(), spec.probes());
       supervisor.adopt(adoptedSpec, ProcessContainer.adopted(adoptable.get(), adoptedSpec),
           recorded.identity(), recorded.restartCount());
     }

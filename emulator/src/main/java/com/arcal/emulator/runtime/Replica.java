@@ -12,13 +12,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One app's replica: the state machine that keeps exactly one container instance of the desired
  * spec alive. Every transition happens under this object's monitor; slow work (starting, stopping,
- * probing) runs on the supervisor's pool, and readers see an immutable {@link ReplicaStatus}.
+ * probing) runs on the supervisor's pools, and readers see an immutable {@link ReplicaStatus}.
  *
- * <p>Invariants: at most one live instance ({@code container}); {@code stopRequested} is true only
- * while that instance is being stopped on purpose, so its death is not counted as a crash; a
- * replica is {@code retired} for good, after which {@code gone} completes once no instance lives.
+ * <p>Invariants: at most one live instance ({@code container}), probed by {@code prober};
+ * {@code stopRequested} is true only while that instance is being stopped on purpose, so its death
+ * is not counted as a crash, unless {@code probeFailure} says a failed probe stopped it (then it
+ * is, as the kubelet counts a liveness kill); {@code ready} is false whenever the state is not
+ * RUNNING; a replica is {@code retired} for good, after which {@code gone} completes once no
+ * instance lives.
  */
-final class Replica {
+final class Replica implements Prober.Listener {
 
   private static final Logger LOG = LoggerFactory.getLogger(Replica.class);
 
@@ -42,7 +45,10 @@ final class Replica {
   private int consecutiveCrashes;
   private Instant runningSince;
   private ScheduledFuture<?> backoffTimer;
-  private ScheduledFuture<?> probeTimer;
+  private Prober prober;
+  private boolean ready;
+  /** Why the instance being stopped failed its probe; null for a stop on purpose. */
+  private String probeFailure;
   private volatile ReplicaStatus status;
 
   Replica(Supervisor supervisor, String appName, CompletableFuture<Void> predecessorGone) {
@@ -188,54 +194,64 @@ final class Replica {
     container = started;
     containerSpec = spec;
     stopRequested = false;
+    probeFailure = null;
     state = State.STARTING;
+    ready = false;
     runningSince = null;
     started.onExit().whenComplete((reason, error) ->
         supervisor.execute(() -> exited(started, reason == null ? "Exited" : reason)));
-    scheduleProbe(started);
+    prober = new Prober(supervisor, started, spec, this);
+    prober.start();
   }
 
-  private void scheduleProbe(Container probed) {
-    probeTimer = supervisor.schedule(() -> probe(probed), supervisor.probeInterval());
-  }
-
-  private void probe(Container probed) {
-    if (!isProbing(probed)) {
+  /** The first time the instance is ready it is RUNNING; after that readiness only sets ready. */
+  @Override
+  public synchronized void readiness(Prober reporter, boolean nowReady) {
+    if (reporter != prober || stopRequested) {
       return;
     }
-    boolean ready = probed.isAlive() && probed.isReady();
-    synchronized (this) {
-      if (!isProbing(probed)) {
-        return;
-      }
-      if (ready) {
-        state = State.RUNNING;
-        runningSince = supervisor.now();
-        publish();
-      } else {
-        scheduleProbe(probed);
-      }
+    if (nowReady && state == State.STARTING) {
+      state = State.RUNNING;
+      runningSince = supervisor.now();
     }
+    ready = nowReady;
+    publish();
   }
 
-  private synchronized boolean isProbing(Container probed) {
-    return probed == container && state == State.STARTING && !stopRequested;
+  /** A failed startup or liveness probe: stop the instance, then restart it as after a crash. */
+  @Override
+  public synchronized void failed(Prober reporter, ProbeSpec probe, String reason) {
+    if (reporter != prober || stopRequested) {
+      return;
+    }
+    LOG.info("{} ({}): {}; restarting it", appName, identity.name(), reason);
+    probeFailure = reason;
+    requestStop(probe.terminationGrace().orElse(supervisor.stopGrace()));
+    publish();
   }
 
   private synchronized void exited(Container dead, String reason) {
     if (dead != container) {
       return;
     }
+    ContainerSpec deadSpec = containerSpec;
     container = null;
     containerSpec = null;
-    cancel(probeTimer);
+    stopProber();
     if (stopRequested) {
       stopRequested = false;
+      String failedProbe = probeFailure;
+      probeFailure = null;
       if (restartRequested) {
         restartRequested = false;
         restartCount++;
+        converge();
+      } else if (failedProbe != null && deadSpec.equals(desired)) {
+        // Still the spec to run (not retired, no new revision meanwhile): a probe kill is a crash.
+        crashed(failedProbe);
+      } else {
+        converge();
       }
-      converge();
     } else {
       LOG.info("{} ({}) died: {}", appName, identity.name(), reason);
       crashed(reason);
@@ -253,6 +269,7 @@ final class Replica {
     Duration delay = supervisor.backoff().delay(consecutiveCrashes++);
     runningSince = null;
     state = State.WAITING;
+    ready = false;
     backoffTimer = supervisor.schedule(this::backoffElapsed, delay);
     publish();
   }
@@ -266,19 +283,32 @@ final class Replica {
   }
 
   private void requestStop() {
+    requestStop(supervisor.stopGrace());
+  }
+
+  /** Stops the instance gracefully, killing it if it still lives after {@code grace}. */
+  private void requestStop(Duration grace) {
     if (stopRequested) {
       return;
     }
     stopRequested = true;
-    cancel(probeTimer);
+    ready = false;
+    stopProber();
     Container stopping = container;
     supervisor.stop(stopping);
     supervisor.schedule(() -> {
       if (stopping.isAlive()) {
-        LOG.warn("{} did not stop within {}; killing it", appName, supervisor.stopGrace());
+        LOG.warn("{} did not stop within {}; killing it", appName, grace);
         stopping.kill();
       }
-    }, supervisor.stopGrace());
+    }, grace);
+  }
+
+  private void stopProber() {
+    if (prober != null) {
+      prober.stop();
+      prober = null;
+    }
   }
 
   private void cancelBackoff() {
@@ -297,6 +327,6 @@ final class Replica {
       return;
     }
     status = new ReplicaStatus(identity.name(), identity.revisionName(), state, restartCount,
-        identity.createdAt(), lastExitReason);
+        identity.createdAt(), lastExitReason, ready && state == State.RUNNING);
   }
 }

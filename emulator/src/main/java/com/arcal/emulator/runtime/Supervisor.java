@@ -27,11 +27,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one replica per app running, whatever its containers are: starts instances through a
- * {@link ContainerFactory}, probes them until ready, restarts crashed ones with {@link Backoff},
- * replaces them on a new revision and stops them on removal.
+ * {@link ContainerFactory}, probes them ({@link Prober}), restarts crashed ones and those whose
+ * liveness or startup probe failed with {@link Backoff}, replaces them on a new revision and stops
+ * them on removal.
  *
- * <p>Scales to thousands of apps: no thread per app. One small scheduled pool runs probes, backoff
- * timers and starts, a second fixed pool runs graceful stops; deaths arrive through
+ * <p>Scales to thousands of apps: no thread per app. One small scheduled pool runs backoff timers
+ * and starts, a second one runs probe attempts (which may block up to their timeout on a hung
+ * container), a third fixed pool runs graceful stops; deaths arrive through
  * {@link Container#onExit()} futures.
  */
 final class Supervisor implements AutoCloseable {
@@ -49,6 +51,9 @@ final class Supervisor implements AutoCloseable {
   private final Clock clock;
   private final RandomGenerator random;
   private final ScheduledThreadPoolExecutor executor;
+  /** Probe attempts only, so that hung containers delay no restart, stop or kill timer. */
+  private final ScheduledThreadPoolExecutor prober;
+  private final ProbeChecker probeChecker;
   /**
    * Graceful stops only: they mostly wait (an engine's close lets calls finish), so they get more
    * threads than the main pool, still a fixed number whatever the count of apps.
@@ -66,7 +71,19 @@ final class Supervisor implements AutoCloseable {
       RuntimeSettings settings,
       Clock clock,
       RandomGenerator random) {
+    this(factory, observer, settings, clock, random, new NetworkProbes());
+  }
+
+  /** As above, with probe attempts made by {@code probeChecker} (tests answer them). */
+  Supervisor(
+      ContainerFactory factory,
+      ReplicaObserver observer,
+      RuntimeSettings settings,
+      Clock clock,
+      RandomGenerator random,
+      ProbeChecker probeChecker) {
     this.factory = factory;
+    this.probeChecker = probeChecker;
     this.observer = observer;
     this.settings = settings;
     this.backoff = Backoff.of(settings);
@@ -78,6 +95,11 @@ final class Supervisor implements AutoCloseable {
     executor.setRemoveOnCancelPolicy(true);
     // Once closed, every replica is dead; pending timers (probes, forced kills) have nothing to do.
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    this.prober = new ScheduledThreadPoolExecutor(
+        Math.max(8, 4 * Runtime.getRuntime().availableProcessors()),
+        new ThreadFactoryBuilder().setNameFormat("container-probe-%d").setDaemon(true).build());
+    prober.setRemoveOnCancelPolicy(true);
+    prober.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     long sweepMillis = Math.max(1000, settings.probeInterval().toMillis());
     this.stopper = new ThreadPoolExecutor(STOP_THREADS, STOP_THREADS, 10, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(),
@@ -155,6 +177,7 @@ final class Supervisor implements AutoCloseable {
     closed = true;
     removeAll(apps());
     sweep.cancel(false);
+    prober.shutdownNow();
     stopper.shutdown();
     executor.shutdown();
     try {
@@ -236,6 +259,19 @@ final class Supervisor implements AutoCloseable {
       stopper.execute(guarded(container::terminate));
     } catch (RejectedExecutionException e) {
       guarded(container::terminate).run();
+    }
+  }
+
+  ProbeChecker probeChecker() {
+    return probeChecker;
+  }
+
+  /** Schedules one probe attempt on the probe pool; null once the runtime is closed. */
+  ScheduledFuture<?> scheduleProbe(Runnable attempt, Duration delay) {
+    try {
+      return prober.schedule(guarded(attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return null;
     }
   }
 

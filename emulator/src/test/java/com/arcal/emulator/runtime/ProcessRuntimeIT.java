@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,27 @@ class ProcessRuntimeIT {
     await().atMost(START).until(() -> state() == State.RUNNING);
     assertThat(runtime.replica(app).orElseThrow().restartCount()).isEqualTo(1);
     assertThat(TestEngine.pidsCarrying(app)).hasSize(1).doesNotContain(first);
+  }
+
+  @Test
+  void hungProcess_failsItsLivenessProbe_andIsRestartedByTheRuntime() throws Exception {
+    ProbeSpec liveness = new ProbeSpec(ProbeSpec.Kind.LIVENESS,
+        new ProbeSpec.HttpGet(false, Optional.empty(), 3000, "/healthz", List.of()),
+        Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 2, Optional.of(Duration.ofSeconds(1)));
+    ContainerSpec probed = new ContainerSpec(app, app + "--r1", ContainerRuntimes.ENGINE_IMAGE, "127.1.250.7",
+        Map.of(), List.of(3000, 50051), List.of(liveness));
+    runtime(Duration.ofMillis(200)).ensureRunning(probed);
+    await().atMost(START).until(() -> state() == State.RUNNING);
+    long hung = TestEngine.pidsCarrying(app).get(0);
+
+    // SIGSTOP: the kernel still accepts connections on its ports, nothing answers.
+    TestEngine.signal(hung, "STOP");
+
+    await().atMost(START).until(() -> runtime.replica(app).orElseThrow().restartCount() == 1
+        && state() == State.RUNNING);
+    assertThat(runtime.replica(app).orElseThrow().lastExitReason()).startsWith("Liveness probe failed: ");
+    assertThat(TestEngine.pidsCarrying(app)).hasSize(1).doesNotContain(hung);
+    assertThat(ProcessHandle.of(hung)).as("the stopped process was killed").isEmpty();
   }
 
   @Test

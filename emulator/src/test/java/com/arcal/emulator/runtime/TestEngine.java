@@ -2,11 +2,13 @@ package com.arcal.emulator.runtime;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /** The real engine jar for process-mode tests, and helpers to look at the OS's processes. */
 final class TestEngine {
@@ -46,5 +48,13 @@ final class TestEngine {
 
   static List<Long> pidsCarrying(String text) {
     return carrying(text).stream().map(ProcessHandle::pid).toList();
+  }
+
+  /** Sends a POSIX signal (STOP, CONT) with kill(1); Java has no API for these. */
+  static void signal(long pid, String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+    }
   }
 }

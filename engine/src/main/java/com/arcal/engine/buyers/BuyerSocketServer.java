@@ -1,6 +1,7 @@
 package com.arcal.engine.buyers;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.websocket.WsCloseStatus;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The buyers' WebSocket server of one engine: a Javalin instance that accepts a WebSocket on any
- * path and hands it to a {@link BuyerHub}.
+ * path and hands it to a {@link BuyerHub}, and answers the platform's health probes on the same
+ * port (Container Apps probes a port of the container, and this one is the ingress target).
  *
  * <p>Sized for hundreds of engines in one JVM: its own small Jetty pool (no acceptor thread, the
  * one selector accepts; a few workers; no reserved threads), no banner, no startup watcher.
@@ -33,9 +35,13 @@ public final class BuyerSocketServer {
     this.hub = hub;
   }
 
-  /** Binds {@code host:port} (0 = any free port) and starts serving buyers. */
-  public static BuyerSocketServer start(String host, int port, BuyerHub hub) {
+  /**
+   * Binds {@code host:port} (0 = any free port) and starts serving buyers, with {@code healthz}
+   * answering {@code GET healthzPath}.
+   */
+  public static BuyerSocketServer start(String host, int port, BuyerHub hub, String healthzPath, Handler healthz) {
     Objects.requireNonNull(hub, "hub");
+    Objects.requireNonNull(healthz, "healthz");
     QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
     pool.setName("engine-ws");
     pool.setDaemon(true);
@@ -52,6 +58,7 @@ public final class BuyerSocketServer {
         return connector;
       });
       config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(IDLE_TIMEOUT));
+      config.routes.get(healthzPath, healthz);
       config.routes.ws("/", hub::attach);
       config.routes.ws("/*", hub::attach);
     });

@@ -2,12 +2,17 @@ package com.arcal.engine.sale;
 
 import com.arcal.engine.v1.SaleState;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The one sale of one engine, and the rules for changing it. Thread-safe: every transition runs
- * under this object's monitor and publishes a new immutable {@link Sale}.
+ * under one lock and publishes a new immutable {@link Sale}; a lock rather than a monitor, so the
+ * health check can tell a wedged sale from a busy one ({@link #responsive}).
  *
  * <p>An engine serves one sale for its whole life: once a sale id is accepted, any other sale id is
  * refused. Requests are assumed validated at the edge (non-empty id, generation at least 1).
@@ -15,6 +20,7 @@ import java.util.Objects;
 public final class EngineState {
 
   private final Clock clock;
+  private final ReentrantLock transitions = new ReentrantLock();
   private volatile Sale sale = Sale.idle();
 
   public EngineState(Clock clock) {
@@ -23,6 +29,24 @@ public final class EngineState {
 
   public Sale current() {
     return sale;
+  }
+
+  /**
+   * Whether a transition could start within {@code wait}: false while one is stuck (a deadlock, a
+   * transition that never returns), which is what the engine's {@code /healthz} reports as a dead
+   * sale loop.
+   */
+  public boolean responsive(Duration wait) {
+    try {
+      if (transitions.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+        transitions.unlock();
+        return true;
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /**
@@ -36,7 +60,11 @@ public final class EngineState {
    *   <li>another sale, or an older generation: {@link SaleConflictException}.
    * </ul>
    */
-  public synchronized Sale start(String saleId, long generation, Map<String, String> config) {
+  public Sale start(String saleId, long generation, Map<String, String> config) {
+    return underLock(() -> startLocked(saleId, generation, config));
+  }
+
+  private Sale startLocked(String saleId, long generation, Map<String, String> config) {
     Sale now = sale;
     if (now.state() == SaleState.SALE_STATE_IDLE) {
       sale = new Sale(saleId, SaleState.SALE_STATE_RUNNING, generation, config, clock.instant());
@@ -59,7 +87,11 @@ public final class EngineState {
    *
    * @param saleId the sale the caller means to stop, or empty for whatever sale runs
    */
-  public synchronized Sale stop(String saleId) {
+  public Sale stop(String saleId) {
+    return underLock(() -> stopLocked(saleId));
+  }
+
+  private Sale stopLocked(String saleId) {
     Sale now = sale;
     if (now.state() == SaleState.SALE_STATE_IDLE) {
       return now;
@@ -71,6 +103,16 @@ public final class EngineState {
       sale = now.with(SaleState.SALE_STATE_STOPPED, now.generation(), now.config());
     }
     return sale;
+  }
+
+  /** Runs {@code transition} holding the transitions lock (package-private for tests). */
+  <T> T underLock(Supplier<T> transition) {
+    transitions.lock();
+    try {
+      return transition.get();
+    } finally {
+      transitions.unlock();
+    }
   }
 
   private static void requireSameSale(Sale now, String saleId) {

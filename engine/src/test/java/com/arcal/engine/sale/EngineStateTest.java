@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.arcal.engine.v1.SaleState;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -98,5 +99,18 @@ class EngineStateTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Sale("s1", SaleState.SALE_STATE_IDLE, 0, Map.of(), null))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void responsive_whileNoTransitionHoldsTheSale() {
+    assertThat(state.responsive(Duration.ofMillis(50))).isTrue();
+  }
+
+  @Test
+  void responsive_isFalseWhileATransitionIsStuck_andTrueOnceItEnds() throws Exception {
+    try (StuckTransition stuck = StuckTransition.in(state)) {
+      assertThat(state.responsive(Duration.ofMillis(50))).isFalse();
+    }
+    assertThat(state.responsive(Duration.ofMillis(50))).isTrue();
   }
 }
