@@ -151,6 +151,7 @@ class SettingsTest {
             "ARCAL_ENGINE_IMAGE: arcal/engine:local is the local reference engine")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     env.put("ARCAL_ARM_ENDPOINT", "https://127.0.0.1:8443");
+    env.put("ARCAL_ENGINE_HOSTS_FILE", Files.writeString(dir.resolve("hosts"), "").toString());
     assertThat(Settings.of(env).reconcile().defaults().image()).isEqualTo("arcal/engine:local");
   }
 
