@@ -30,7 +30,7 @@ class RecordedAppBodiesTest {
 
   private static AppObservation observe(JsonNode body) throws IOException {
     try (JsonReader reader = JsonProviders.createReader(JSON.writeValueAsString(body))) {
-      return AzureContainerApps.observe(ContainerAppInner.fromJson(reader));
+      return AppBodies.observe(ContainerAppInner.fromJson(reader));
     }
   }
 
