@@ -3,7 +3,6 @@ package com.arcal.emulator;
 import static org.awaitility.Awaitility.await;
 
 import com.arcal.emulator.http.Json;
-import com.arcal.emulator.names.AppHosts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -49,7 +49,17 @@ public final class RawArm {
 
   /** The address the environment resolves the app's name to (the emulator's hosts file). */
   public String addressOf(String app) {
-    return new AppHosts(emulator.hostsFile()).read().get(app);
+    try {
+      for (String line : Files.readAllLines(emulator.hostsFile(), StandardCharsets.UTF_8)) {
+        String[] fields = line.replaceFirst("#.*", "").trim().split("\\s+");
+        if (fields.length >= 2 && fields[1].equals(app)) {
+          return fields[0];
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static String appPath(String name) {

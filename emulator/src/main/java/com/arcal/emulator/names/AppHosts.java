@@ -32,25 +32,6 @@ public final class AppHosts {
     return file;
   }
 
-  /** What the file says now: app name to address (empty when it does not exist yet). */
-  public synchronized Map<String, String> read() {
-    Map<String, String> addresses = new TreeMap<>();
-    try {
-      if (!Files.exists(file)) {
-        return addresses;
-      }
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String[] fields = line.replaceFirst("#.*", "").trim().split("\\s+");
-        if (fields.length >= 2) {
-          addresses.put(fields[1], fields[0]);
-        }
-      }
-      return addresses;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the apps' hosts file " + file, e);
-    }
-  }
-
   /** Writes the file for these apps (name to loopback address). */
   public synchronized void write(Map<String, String> addresses) {
     StringBuilder text =
