@@ -3,6 +3,8 @@ package com.arcal.controller;
 import com.arcal.controller.azure.ContainerAppsPort;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineClient;
+import com.arcal.controller.heal.HealGate;
+import com.arcal.controller.heal.HealSettings;
 import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.queue.Backoff;
@@ -54,7 +56,8 @@ public final class ControllerWiring {
       FleetPlanner planner,
       Resync resync,
       HeldDeletions deletions,
-      ObservedApps observed) {}
+      ObservedApps observed,
+      HealGate heal) {}
 
   /** A builder over the four seams and the settings; everything else has a default. */
   public static Builder builder(
@@ -78,6 +81,7 @@ public final class ControllerWiring {
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SplittableRandom();
     private Optional<LeaderElector> elector = Optional.empty();
+    private HealSettings healing = HealSettings.defaults();
 
     private Builder(
         DesiredStateStore store,
@@ -124,6 +128,12 @@ public final class ControllerWiring {
       return this;
     }
 
+    /** The disruption budget of heals and the partition detector's thresholds. */
+    public Builder healing(HealSettings healing) {
+      this.healing = healing;
+      return this;
+    }
+
     public Parts build() {
       ControllerMetrics metrics =
           this.metrics != null ? this.metrics : new ControllerMetrics(new SimpleMeterRegistry());
@@ -140,8 +150,12 @@ public final class ControllerWiring {
               new DeletionBrake(settings.brake()), store, observed, ownership, queue::add);
       HealthWatches watches = new HealthWatches(engines, queue::add);
       EngineSecrets secrets = new EngineSecrets(apps::secret);
+      HealGate heal =
+          new HealGate(
+              apps, healing, () -> (int) observed.apps().stream().filter(ownership::owns).count(), clock);
       EngineConvergence engineStep =
-          new EngineConvergence(engines, secrets, apps, observed, board, watches, settings, clock);
+          new EngineConvergence(
+              engines, secrets, apps, observed, board, watches, heal, settings, clock);
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
@@ -170,8 +184,9 @@ public final class ControllerWiring {
       elector.ifPresent(e -> e.addListener(new LeadershipHandoff(controller, resync)));
       metrics.bindLeader(leading);
       metrics.bind(queue::depth, board);
+      metrics.bindHealing(heal);
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
-      return new Parts(controller, board, fleetPlanner, resync, deletions, observed);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal);
     }
 
     /** A sale's status before anything is observed: its app name and desired generation. */

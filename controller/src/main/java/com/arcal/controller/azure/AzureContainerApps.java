@@ -6,7 +6,10 @@ import com.azure.core.http.HttpResponse;
 import com.azure.core.management.exception.ManagementException;
 import com.azure.resourcemanager.appcontainers.ContainerAppsApiManager;
 import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
+import com.azure.resourcemanager.appcontainers.fluent.models.ReplicaInner;
+import com.azure.resourcemanager.appcontainers.fluent.models.RevisionInner;
 import com.azure.resourcemanager.appcontainers.fluent.models.SecretsCollectionInner;
+import com.azure.resourcemanager.appcontainers.models.ReplicaContainer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +88,38 @@ public final class AzureContainerApps implements ContainerAppsPort {
         "delete app " + appName,
         true,
         () -> manager.serviceClient().getContainerApps().beginDelete(target.resourceGroup(), appName));
+  }
+
+  @Override
+  public RevisionHealth revisionHealth(String appName, String revisionName) {
+    return call(
+        "read health of revision " + revisionName,
+        false,
+        () -> {
+          RevisionInner revision =
+              manager.serviceClient().getContainerAppsRevisions()
+                  .getRevision(target.resourceGroup(), appName, revisionName);
+          List<RevisionHealth.ContainerState> containers = new ArrayList<>();
+          List<ReplicaInner> replicas =
+              manager.serviceClient().getContainerAppsRevisionReplicas()
+                  .listReplicas(target.resourceGroup(), appName, revisionName).value();
+          for (ReplicaInner replica : replicas == null ? List.<ReplicaInner>of() : replicas) {
+            for (ReplicaContainer c : replica.containers() == null ? List.<ReplicaContainer>of() : replica.containers()) {
+              containers.add(new RevisionHealth.ContainerState(
+                  c.name() == null ? "" : c.name(),
+                  Boolean.TRUE.equals(c.ready()),
+                  Boolean.TRUE.equals(c.started()),
+                  c.restartCount() == null ? 0 : c.restartCount(),
+                  c.runningState() == null ? "" : c.runningState().toString(),
+                  c.runningStateDetails()));
+            }
+          }
+          return new RevisionHealth(
+              revision.healthState() == null ? "" : revision.healthState().toString(),
+              revision.runningState() == null ? "" : revision.runningState().toString(),
+              revision.replicas() == null ? 0 : revision.replicas(),
+              containers);
+        });
   }
 
   @Override

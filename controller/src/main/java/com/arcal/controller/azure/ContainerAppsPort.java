@@ -24,6 +24,12 @@ public interface ContainerAppsPort {
   /** Sends the DELETE; returns without waiting for the app to be gone. Missing app: no error. */
   void beginDelete(String appName);
 
+  /**
+   * ARM's view of that revision's health: the revision (GET) and its replicas' containers
+   * (listReplicas), two reads. Read only for an engine that is a candidate for a heal.
+   */
+  RevisionHealth revisionHealth(String appName, String revisionName);
+
   /** Restarts the app's replicas of that revision (ARM revision restart). */
   void restartRevision(String appName, String revisionName);
 

@@ -1,6 +1,7 @@
 package com.arcal.controller.metrics;
 
 import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
+import com.arcal.controller.heal.HealGate;
 import com.arcal.controller.queue.QueueListener;
 import com.arcal.controller.reconcile.ReconcileObserver;
 import com.arcal.controller.reconcile.Result;
@@ -8,6 +9,7 @@ import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -65,6 +67,32 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
           .tag("phase", phase.display())
           .register(registry);
     }
+  }
+
+  /**
+   * Heals: {@code arcal_heals_total{outcome="done",action=...}} and {@code outcome="deferred"};
+   * {@code arcal_partition} (1 while the orchestrator is partitioned from its engines) and
+   * {@code arcal_engines_unreachable}.
+   */
+  public void bindHealing(HealGate heal) {
+    for (String action : new String[] {"restart revision", "recreate app"}) {
+      FunctionCounter.builder("arcal.heals", heal, h -> h.healsDone(action))
+          .description("Destructive heals of unreachable engines, done or deferred")
+          .tag("outcome", "done")
+          .tag("action", action.replace(' ', '_'))
+          .register(registry);
+    }
+    FunctionCounter.builder("arcal.heals", heal, HealGate::healsDeferred)
+        .description("Destructive heals of unreachable engines, done or deferred")
+        .tag("outcome", "deferred")
+        .tag("action", "any")
+        .register(registry);
+    Gauge.builder("arcal.partition", heal, h -> h.partitioned() ? 1 : 0)
+        .description("1 while the orchestrator cannot reach its engines but ARM says they are healthy")
+        .register(registry);
+    Gauge.builder("arcal.engines.unreachable", heal, HealGate::unreachableEngines)
+        .description("Engines that do not answer now, of those that answered once")
+        .register(registry);
   }
 
   /**

@@ -8,6 +8,7 @@ import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.EngineException;
 import com.arcal.controller.engine.EngineUnauthenticatedException;
 import com.arcal.controller.engine.EngineView;
+import com.arcal.controller.heal.HealGate;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.controller.secret.Secret;
@@ -29,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The engine half of reconciling a provisioned sale: reach the engine ({@code GetSale}; not for a
  * revision just provisioned), start the sale if it is not running it at the desired generation
  * ({@code StartSale}, whose answer confirms it), and heal an engine that stays unreachable (restart the revision, then recreate
- * the app).
+ * the app) when the {@link HealGate} lets it: ARM agrees it is broken, the disruption budget has
+ * room, the orchestrator is not partitioned from its engines.
  */
 public final class EngineConvergence {
   /** An unreachable engine is probed again this soon: a local gRPC attempt, no ARM call. */
@@ -41,6 +43,7 @@ public final class EngineConvergence {
   private final ObservedApps observed;
   private final StatusBoard board;
   private final HealthWatches watches;
+  private final HealGate gate;
   private final ControllerSettings settings;
   private final Clock clock;
   /** Since when each sale's engine has been unreachable; absent when it answered last time. */
@@ -57,6 +60,7 @@ public final class EngineConvergence {
       ObservedApps observed,
       StatusBoard board,
       HealthWatches watches,
+      HealGate gate,
       ControllerSettings settings,
       Clock clock) {
     this.engines = engines;
@@ -65,6 +69,7 @@ public final class EngineConvergence {
     this.observed = observed;
     this.board = board;
     this.watches = watches;
+    this.gate = gate;
     this.settings = settings;
     this.clock = clock;
   }
@@ -80,7 +85,7 @@ public final class EngineConvergence {
       if (!e.unreachable()) {
         throw e;
       }
-      return unreachable(sale, app, e.getMessage());
+      return unreachable(sale, app, endpoints, e.getMessage());
     }
   }
 
@@ -95,7 +100,7 @@ public final class EngineConvergence {
     String engineState = "new";
     if (!provisioned) {
       EngineView view = engines.get(endpoints.grpc(), token);
-      unreachableSince.remove(app.name());
+      reached(app.name());
       if (view.state() == EngineView.State.RUNNING && !view.saleId().equals(id)) {
         board.update(
             sale.id(),
@@ -121,7 +126,7 @@ public final class EngineConvergence {
     // StartSale answers with the engine's status after the call: that answer is the confirmation.
     EngineView confirmed =
         engines.start(endpoints.grpc(), token, sale.id(), settingsConfig(sale), sale.generation());
-    unreachableSince.remove(app.name());
+    reached(app.name());
     if (!confirmed.runs(id, sale.generation())) {
       return Result.requeueAfter(RECHECK);
     }
@@ -149,6 +154,7 @@ public final class EngineConvergence {
                   .withError(null)
                   // Running at the desired generation: a deletion held earlier no longer applies.
                   .withoutCondition(Condition.DELETION_HELD)
+                  .withoutCondition(Condition.HEAL_DEFERRED)
                   .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now)
                   .withCondition(Condition.ENGINE_REACHABLE, true, "Reachable", "", now)
                   .withCondition(
@@ -165,29 +171,51 @@ public final class EngineConvergence {
     return Result.done();
   }
 
-  private Result unreachable(DesiredSale sale, AppObservation app, String why) {
+  private void reached(String appName) {
+    unreachableSince.remove(appName);
+    gate.reached(appName);
+  }
+
+  private Result unreachable(DesiredSale sale, AppObservation app, Endpoints endpoints, String why) {
     Instant now = clock.instant();
+    if (gate.unreachable(app.name(), app.latestRevisionName())) {
+      return partitioned(sale, app, endpoints, why, now);
+    }
     Instant since = unreachableSince.computeIfAbsent(app.name(), k -> now);
     Duration down = Duration.between(since, now);
     Instant restarted = restartedAt.get(app.name());
+    String revision = app.latestRevisionName();
     String healing = null;
+    HealGate.Verdict deferred = null;
     if (restarted != null
         && restarted.isAfter(since.minusMillis(1))
         && Duration.between(restarted, now).compareTo(settings.engineRecreateAfter()) >= 0) {
-      apps.beginDelete(app.name());
-      observed.observed(app.withState(com.arcal.controller.azure.ProvisioningState.DELETING));
-      restartedAt.remove(app.name());
-      unreachableSince.remove(app.name());
-      healing = "recreating the app: engine unreachable for " + down.toSeconds() + " s after a restart";
+      HealGate.Verdict verdict = gate.mayHeal(app.name(), revision, "recreate app");
+      if (verdict.allowed()) {
+        apps.beginDelete(app.name());
+        observed.observed(app.withState(ProvisioningState.DELETING));
+        restartedAt.remove(app.name());
+        unreachableSince.remove(app.name());
+        healing = "recreating the app: engine unreachable for " + down.toSeconds()
+            + " s after a restart; " + verdict.message();
+      } else {
+        deferred = verdict;
+      }
     } else if ((restarted == null || restarted.isBefore(since))
         && down.compareTo(settings.engineRestartAfter()) >= 0
-        && !app.latestRevisionName().isEmpty()) {
-      apps.restartRevision(app.name(), app.latestRevisionName());
-      restartedAt.put(app.name(), now);
-      healing = "restarted revision " + app.latestRevisionName() + ": engine unreachable for "
-          + down.toSeconds() + " s";
+        && !revision.isEmpty()) {
+      HealGate.Verdict verdict = gate.mayHeal(app.name(), revision, "restart revision");
+      if (verdict.allowed()) {
+        apps.restartRevision(app.name(), revision);
+        restartedAt.put(app.name(), now);
+        healing = "restarted revision " + revision + ": engine unreachable for "
+            + down.toSeconds() + " s; " + verdict.message();
+      } else {
+        deferred = verdict;
+      }
     }
     String detail = healing;
+    HealGate.Verdict held = deferred;
     board.update(
         sale.id(),
         s -> {
@@ -196,7 +224,45 @@ public final class EngineConvergence {
                   .withError(why)
                   .withCondition(Condition.ENGINE_REACHABLE, false, "Unreachable", why, now)
                   .withCondition(Condition.SALE_RUNNING, false, "EngineUnreachable", why, now);
+          if (held != null) {
+            next = deferral(next, held, now);
+          }
           return detail == null ? next : next.withHistory(now, HistoryAction.HEALED, detail);
+        });
+    return Result.requeueAfter(RECHECK);
+  }
+
+  /** The heal waits: a condition says why, and the history once per reason. */
+  private static SaleStatus deferral(SaleStatus s, HealGate.Verdict held, Instant now) {
+    boolean sameReason =
+        s.condition(Condition.HEAL_DEFERRED).map(c -> c.reason().equals(held.reason().word())).orElse(false);
+    SaleStatus next =
+        s.withCondition(Condition.HEAL_DEFERRED, true, held.reason().word(), held.message(), now);
+    return sameReason ? next : next.withHistory(now, HistoryAction.DEFERRED, held.message());
+  }
+
+  /**
+   * The orchestrator is partitioned from its engines: the sale is shown as last known (Running if
+   * this controller ever started it) with {@code EngineReachable=Unknown}, and its outage clock is
+   * stopped, so that the heal thresholds count again from the end of the partition.
+   */
+  private Result partitioned(
+      DesiredSale sale, AppObservation app, Endpoints endpoints, String why, Instant now) {
+    unreachableSince.remove(app.name());
+    boolean wasRunning = startedOnce.contains(app.name());
+    String message = "the orchestrator cannot reach most engines while ARM says they are healthy"
+        + " (a partition); last known state shown: " + why;
+    board.update(
+        sale.id(),
+        s -> {
+          SaleStatus next =
+              (wasRunning ? s.withPhase(Phase.RUNNING, endpoints.wsUrl()).withError(null) : s)
+                  .withConditionStatus(
+                      Condition.ENGINE_REACHABLE, "Unknown", HealGate.Reason.PARTITIONED.word(), message, now);
+          return wasRunning
+              ? next.withCondition(Condition.SALE_RUNNING, true, "LastKnown",
+                  "running when its engine last answered", now)
+              : next;
         });
     return Result.requeueAfter(RECHECK);
   }
@@ -204,6 +270,7 @@ public final class EngineConvergence {
   /** Forgets what it tracked for an app that is gone. */
   void forget(String appName) {
     unreachableSince.remove(appName);
+    gate.forget(appName);
     restartedAt.remove(appName);
     startedOnce.remove(appName);
   }

@@ -25,6 +25,8 @@ public record Condition(
   public static final String ENGINE_REACHABLE = "EngineReachable";
   public static final String SALE_RUNNING = "SaleRunning";
   public static final String DELETION_HELD = "DeletionHeld";
+  /** A heal of an unreachable engine is not done (ARM says it is fine, budget spent, partition). */
+  public static final String HEAL_DEFERRED = "HealDeferred";
 
   public Condition {
     Objects.requireNonNull(type, "type");

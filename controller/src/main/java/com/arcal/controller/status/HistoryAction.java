@@ -13,7 +13,9 @@ public enum HistoryAction {
   /** Something broken was repaired: an engine started again, a revision restarted, an app recreated. */
   HEALED,
   /** The app was deleted. */
-  DELETED;
+  DELETED,
+  /** A heal was not done, for a reason the detail gives (disruption budget spent, ARM disagrees). */
+  DEFERRED;
 
   /** The word shown by the API and the CLI ("created", "healed"...). */
   public String display() {

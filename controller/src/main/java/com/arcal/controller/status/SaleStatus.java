@@ -56,7 +56,12 @@ public record SaleStatus(
    */
   public SaleStatus withCondition(
       String type, boolean status, String reason, String message, Instant now) {
-    String value = status ? "True" : "False";
+    return withConditionStatus(type, status ? "True" : "False", reason, message, now);
+  }
+
+  /** As {@link #withCondition}, for any status ({@code "Unknown"} too). */
+  public SaleStatus withConditionStatus(
+      String type, String value, String reason, String message, Instant now) {
     List<Condition> next = new ArrayList<>();
     Instant since = now;
     for (Condition c : conditions) {

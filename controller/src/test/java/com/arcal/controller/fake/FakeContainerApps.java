@@ -6,6 +6,7 @@ import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.azure.ContainerAppsPort;
 import com.arcal.controller.azure.PortMapping;
 import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.azure.RevisionHealth;
 import com.arcal.controller.secret.Secret;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class FakeContainerApps implements ContainerAppsPort {
   /** The engine's gRPC port as every app the controller creates maps it. */
   private static final List<PortMapping> GRPC_PORTS =
       List.of(new PortMapping(AppRequest.GRPC_PORT, AppRequest.GRPC_PORT, false));
+  /** ARM's view of each app's revision health; healthy unless a test says otherwise. */
+  private final Map<String, RevisionHealth> health = new TreeMap<>();
   private ArmException nextFailure;
   /** Every call fails with it while set (an ARM outage); cleared by {@link #endOutage}. */
   private ArmException outage;
@@ -172,6 +175,17 @@ public final class FakeContainerApps implements ContainerAppsPort {
       throw ArmException.fromResponse("app " + appName + " not found", 404, "ResourceNotFound", null, null);
     }
     return Optional.ofNullable(secrets.getOrDefault(appName, Map.of()).get(secretName));
+  }
+
+  /** What ARM says of the app's revision health from now on (not a call: not counted). */
+  public synchronized void revisionHealth(String appName, RevisionHealth value) {
+    health.put(appName, value);
+  }
+
+  @Override
+  public synchronized RevisionHealth revisionHealth(String appName, String revisionName) {
+    record("health " + appName + " " + revisionName);
+    return health.getOrDefault(appName, RevisionHealth.healthy());
   }
 
   @Override

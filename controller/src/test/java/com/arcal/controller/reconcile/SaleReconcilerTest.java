@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.azure.RevisionHealth;
 import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
 import com.arcal.controller.fake.MutableClock;
+import com.arcal.controller.heal.HealGate;
+import com.arcal.controller.heal.HealSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
@@ -45,6 +48,10 @@ class SaleReconcilerTest {
           .engineHealing(Duration.ofSeconds(30), Duration.ofSeconds(60))
           .build();
   private final FakeContainerApps apps = new FakeContainerApps();
+  /** ARM's view of a crash-looping engine: its container waits for its next restart. */
+  private static final RevisionHealth BROKEN =
+      new RevisionHealth("Unhealthy", "Degraded", 1, List.of(
+          new RevisionHealth.ContainerState("engine", false, false, 3, "Waiting", "back-off restarting")));
   private final FakeEngines engines = new FakeEngines();
   private final List<SaleId> unhealthy = new ArrayList<>();
   private InMemoryDesiredStateStore store;
@@ -88,7 +95,10 @@ class SaleReconcilerTest {
             board,
             watches,
             deletions,
-            new EngineConvergence(engines, secrets, apps, fleet, board, watches, settings, clock),
+            new EngineConvergence(
+                engines, secrets, apps, fleet, board, watches,
+                new HealGate(apps, HealSettings.defaults(), () -> fleet.apps().size(), clock),
+                settings, clock),
             secrets,
             settings,
             clock);
@@ -360,12 +370,13 @@ class SaleReconcilerTest {
   }
 
   @Test
-  void unreachableEngineRestartsTheRevisionThenRecreatesTheApp() {
+  void unreachableEngineRestartsTheRevisionThenRecreatesTheApp_whenArmSaysItIsBroken() {
     desire(SALE, Map.of());
     reconciler.reconcile(SALE);
     apps.completeAll();
     reconciler.reconcile(SALE);
     engines.unreachable(engineOf(APP), true);
+    apps.revisionHealth(APP, BROKEN);
 
     reconciler.reconcile(SALE);
     assertThat(phase(SALE)).isEqualTo(Phase.STARTING);
@@ -375,10 +386,57 @@ class SaleReconcilerTest {
 
     clock.advance(Duration.ofSeconds(61));
     reconciler.reconcile(SALE);
+    assertThat(apps.count("delete")).as("one heal per 5 minutes for a fleet of one").isZero();
+    var deferred = board.get(SALE).orElseThrow().condition("HealDeferred").orElseThrow();
+    assertThat(deferred.reason()).isEqualTo("HealBudgetExhausted");
+    assertThat(deferred.message()).startsWith("recreate app waits: heal budget spent (1 per window)");
+
+    clock.advance(Duration.ofMinutes(4));
+    reconciler.reconcile(SALE);
     assertThat(apps.count("delete")).as("recreated after the restart did not help").isEqualTo(1);
     apps.completeAll();
     reconciler.reconcile(SALE);
     assertThat(apps.count("put")).isEqualTo(2);
+  }
+
+  @Test
+  void unreachableEngineThatArmSaysIsHealthy_isNotRestarted_andTheStatusSaysWhy() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    engines.unreachable(engineOf(APP), true);
+
+    reconciler.reconcile(SALE);
+    clock.advance(Duration.ofSeconds(31));
+    reconciler.reconcile(SALE);
+    clock.advance(Duration.ofSeconds(200));
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("restart")).isZero();
+    assertThat(apps.count("delete")).isZero();
+    var deferred = board.get(SALE).orElseThrow().condition("HealDeferred").orElseThrow();
+    assertThat(deferred.reason()).isEqualTo("ArmReportsHealthy");
+    assertThat(board.get(SALE).orElseThrow().history()).extracting(h -> h.action())
+        .containsOnlyOnce(HistoryAction.DEFERRED);
+    assertThat(apps.count("health")).as("ARM read only for the heal candidate, at most every 10 s").isEqualTo(2);
+  }
+
+  @Test
+  void anEngineOnlyPassingThroughUnreachable_costsNoArmRead() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    engines.unreachable(engineOf(APP), true);
+    reconciler.reconcile(SALE);
+    clock.advance(Duration.ofSeconds(5));
+    reconciler.reconcile(SALE);
+    engines.unreachable(engineOf(APP), false);
+    reconciler.reconcile(SALE);
+
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(apps.count("health")).isZero();
   }
 
   @Test
