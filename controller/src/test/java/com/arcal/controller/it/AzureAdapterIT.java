@@ -7,6 +7,7 @@ import com.arcal.controller.azure.AppRequest;
 import com.arcal.controller.azure.ArmClients;
 import com.arcal.controller.azure.AzureContainerApps;
 import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.azure.RevisionHealth;
 import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.controller.secret.Secret;
 import com.arcal.emulator.runtime.RuntimeSettings;
@@ -125,6 +126,37 @@ class AzureAdapterIT {
           .listReplicas(EmulatedAzure.GROUP, "sale-p", revision).value().get(0).containers().get(0);
       assertThat(replica.ready()).isTrue();
       assertThat(replica.restartCount()).isZero();
+    }
+  }
+
+  @Test
+  void revisionHealth_readsArmsViewThroughTheSdk_healthyThenCrashed() {
+    try (EmulatedAzure azure = EmulatedAzure.start(dir, RuntimeSettings.Mode.IN_PROCESS, Duration.ZERO)) {
+      var adapter = new AzureContainerApps(ArmClients.manager(azure.connection(), azure.target, List.of()),
+          azure.target);
+      adapter.beginCreateOrUpdate(
+          new AppRequest("sale-h", "arcal/engine:local", "0.5", "1Gi", Map.of(), Map.of("t", "v")));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        String revision = adapter.get("sale-h").orElseThrow().latestRevisionName();
+        return !revision.isEmpty()
+            && adapter.revisionHealth("sale-h", revision).healthState().equals("Healthy");
+      });
+      String revision = adapter.get("sale-h").orElseThrow().latestRevisionName();
+      RevisionHealth healthy = adapter.revisionHealth("sale-h", revision);
+      assertThat(healthy.broken()).isEmpty();
+      assertThat(healthy.runningState()).isEqualTo("Running");
+      assertThat(healthy.containers()).singleElement().satisfies(c -> {
+        assertThat(c.ready()).isTrue();
+        assertThat(c.runningState()).isEqualTo("Running");
+      });
+
+      azure.emulator.runtime().crash("sale-h");
+
+      RevisionHealth crashed = adapter.revisionHealth("sale-h", revision);
+      assertThat(crashed.healthState()).isEqualTo("Unhealthy");
+      assertThat(crashed.restarts()).isEqualTo(1);
+      assertThat(crashed.containers().get(0).runningState()).isEqualTo("Waiting");
+      assertThat(crashed.broken()).hasValueSatisfying(why -> assertThat(why).startsWith("revision Unhealthy/Degraded"));
     }
   }
 }
