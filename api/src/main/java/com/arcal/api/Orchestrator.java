@@ -5,6 +5,7 @@ import com.arcal.api.http.Backend;
 import com.arcal.api.platform.Platform;
 import com.arcal.api.platform.PlatformFactory;
 import com.arcal.controller.blob.BlobConnection;
+import com.arcal.controller.heal.HealSettings;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
@@ -96,7 +97,9 @@ public final class Orchestrator implements AutoCloseable {
                       .workers(reconcile.workers())
                       .resyncPeriod(reconcile.resync())
                       .pollInterval(reconcile.pollInterval())
+                      .engineHealing(settings.heal().restartAfter(), settings.heal().recreateAfter())
                       .build())
+              .healing(HealSettings.defaults().withBudget(settings.heal().budget(), settings.heal().window()))
               .metrics(metrics)
               .clock(clock);
       elector.ifPresent(wiring::elector);

@@ -1,6 +1,7 @@
 package com.arcal.api.config;
 
 import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.heal.Quota;
 import com.arcal.controller.leader.LeaseSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * a secret, so settings may be logged.
  */
 public record Settings(
-    PlatformKind platform, Http http, Reconcile reconcile, Local local, Azure azure, Ha ha) {
+    PlatformKind platform, Http http, Reconcile reconcile, Local local, Azure azure, Ha ha,
+    Heal heal) {
 
   public Settings {
     Objects.requireNonNull(platform, "platform");
@@ -28,6 +30,24 @@ public record Settings(
     Objects.requireNonNull(local, "local");
     Objects.requireNonNull(azure, "azure");
     Objects.requireNonNull(ha, "ha");
+    Objects.requireNonNull(heal, "heal");
+  }
+
+  /**
+   * How the controller heals an engine it cannot reach, and how much at once.
+   *
+   * @param budget destructive heals per window: a count or a share of the owned apps (>= 1)
+   * @param window the budget's sliding window
+   * @param restartAfter unreachable this long (and ARM agrees it is broken): restart its revision
+   * @param recreateAfter still unreachable this long after the restart: recreate the app
+   */
+  public record Heal(Quota budget, Duration window, Duration restartAfter, Duration recreateAfter) {
+    public Heal {
+      Objects.requireNonNull(budget, "budget");
+      Objects.requireNonNull(window, "window");
+      Objects.requireNonNull(restartAfter, "restartAfter");
+      Objects.requireNonNull(recreateAfter, "recreateAfter");
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package com.arcal.api.config;
 import com.arcal.api.config.Settings.PlatformKind;
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.heal.Quota;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaseSettings;
 import com.arcal.controller.sale.AppNaming;
@@ -51,7 +52,23 @@ final class SettingsReader {
             ? PlatformKind.LOCAL
             : PlatformKind.AZURE;
     Settings.Azure azure = azure(platform);
-    return new Settings(platform, http(), reconcile(platform, azure), local(), azure, ha());
+    return new Settings(platform, http(), reconcile(platform, azure), local(), azure, ha(), heal());
+  }
+
+  private Settings.Heal heal() {
+    Quota budget;
+    try {
+      budget = Quota.parse(env.text("ARCAL_HEAL_BUDGET", "10%"));
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("ARCAL_HEAL_BUDGET",
+          "expected heals per window as a count (e.g. 3) or a share of the owned apps (e.g. 10%): "
+              + e.getMessage());
+    }
+    return new Settings.Heal(
+        budget,
+        env.duration("ARCAL_HEAL_BUDGET_WINDOW", Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofHours(24)),
+        env.duration("ARCAL_HEAL_RESTART_AFTER", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)),
+        env.duration("ARCAL_HEAL_RECREATE_AFTER", Duration.ofSeconds(120), Duration.ofSeconds(1), Duration.ofHours(24)));
   }
 
   private Settings.Ha ha() {

@@ -79,6 +79,13 @@ class SettingsTest {
     "ARCAL_CORS_ORIGINS, not-an-origin",
     "ARCAL_API_TOKEN, short",
     "ARCAL_FLEET, has spaces",
+    "ARCAL_HEAL_BUDGET, 0",
+    "ARCAL_HEAL_BUDGET, 120%",
+    "ARCAL_HEAL_BUDGET, many",
+    "ARCAL_HEAL_BUDGET_WINDOW, 5 minutes",
+    "ARCAL_HEAL_BUDGET_WINDOW, 0s",
+    "ARCAL_HEAL_RESTART_AFTER, 2h",
+    "ARCAL_HEAL_RECREATE_AFTER, -1s",
   })
   void aBadValueNamesItsVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.of(Map.of(variable, value)))
@@ -86,6 +93,22 @@ class SettingsTest {
         .satisfies(e -> assertThat(((SettingsException) e).variable()).isEqualTo(variable))
         .hasMessageStartingWith(variable + ": expected")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void healing_defaultsToTenPercentPerFiveMinutes_andTakesCountsSharesAndDurations() {
+    Settings.Heal defaults = Settings.of(Map.of()).heal();
+    assertThat(defaults.budget()).hasToString("10%");
+    assertThat(defaults.window()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(defaults.restartAfter()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.recreateAfter()).isEqualTo(Duration.ofSeconds(120));
+
+    Settings.Heal set = Settings.of(Map.of("ARCAL_HEAL_BUDGET", "3", "ARCAL_HEAL_BUDGET_WINDOW", "90s",
+        "ARCAL_HEAL_RESTART_AFTER", "2s", "ARCAL_HEAL_RECREATE_AFTER", "1m")).heal();
+    assertThat(set.budget().of(1000)).isEqualTo(3);
+    assertThat(set.window()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(set.restartAfter()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(set.recreateAfter()).isEqualTo(Duration.ofMinutes(1));
   }
 
   @Test
