@@ -86,9 +86,16 @@ public final class HealGate {
    */
   public boolean unreachable(String app, String revision) {
     partition.unreachable(app);
-    if (!revision.isEmpty() && partition.wantsSample(app)) {
-      Optional<String> broken = armView(app, revision).health().broken();
-      partition.armSays(app, broken.isEmpty());
+    if (!revision.isEmpty() && partition.claimSample(app)) {
+      boolean answered = false;
+      try {
+        partition.armSays(app, armView(app, revision).health().broken().isEmpty());
+        answered = true;
+      } finally {
+        if (!answered) {
+          partition.sampleFailed(app);
+        }
+      }
     }
     logTransition();
     return partition.partitioned();

@@ -30,6 +30,8 @@ public final class PartitionDetector {
   private final Set<String> armHealthy = new HashSet<>();
   /** Unreachable engines whose ARM health was asked for in this outage. */
   private final Set<String> sampled = new HashSet<>();
+  /** Samples claimed and not answered yet. */
+  private int samplesInFlight;
   private Instant partitionedSince;
 
   public PartitionDetector(HealSettings settings, Clock clock) {
@@ -56,6 +58,9 @@ public final class PartitionDetector {
 
   /** What ARM said of an unreachable engine's health. */
   public synchronized void armSays(String app, boolean healthy) {
+    if (sampled.contains(app)) {
+      samplesInFlight = Math.max(0, samplesInFlight - 1);
+    }
     sampled.add(app);
     if (healthy && unreachableSince.containsKey(app)) {
       armHealthy.add(app);
@@ -76,11 +81,23 @@ public final class PartitionDetector {
 
   /**
    * Whether ARM should be asked about this unreachable engine to confirm a suspected partition:
-   * once per outage of the engine, and only until the partition is declared.
+   * once per outage of the engine, only until the partition is declared, and no more reads in
+   * flight than confirmations missing (workers ask together). A true answer must be followed by
+   * {@link #armSays} or {@link #sampleFailed}.
    */
-  public synchronized boolean wantsSample(String app) {
-    return partitionedSince == null && suspected() && unreachableSince.containsKey(app)
-        && !sampled.contains(app) && armHealthy.size() < CONFIRMATIONS;
+  public synchronized boolean claimSample(String app) {
+    boolean wanted = partitionedSince == null && suspected() && unreachableSince.containsKey(app)
+        && !sampled.contains(app) && armHealthy.size() + samplesInFlight < CONFIRMATIONS;
+    if (wanted) {
+      sampled.add(app);
+      samplesInFlight++;
+    }
+    return wanted;
+  }
+
+  /** The ARM read of a claimed sample failed: another engine may be asked. */
+  public synchronized void sampleFailed(String app) {
+    samplesInFlight = Math.max(0, samplesInFlight - 1);
   }
 
   public synchronized boolean partitioned() {

@@ -23,13 +23,15 @@ class PartitionDetectorTest {
       detector.unreachable("app-" + i);
     }
     assertThat(detector.partitioned()).as("3 of 10: over 2 and over 20%, but not confirmed by ARM").isFalse();
-    assertThat(detector.wantsSample("app-0")).isTrue();
+    assertThat(detector.claimSample("app-0")).isTrue();
+    assertThat(detector.claimSample("app-1")).isTrue();
+    assertThat(detector.claimSample("app-2")).as("two reads in flight are enough").isFalse();
 
     detector.armSays("app-0", true);
     assertThat(detector.partitioned()).isFalse();
     detector.armSays("app-1", true);
     assertThat(detector.partitioned()).isTrue();
-    assertThat(detector.wantsSample("app-2")).as("no more ARM reads once declared").isFalse();
+    assertThat(detector.claimSample("app-2")).as("no more ARM reads once declared").isFalse();
 
     detector.reachable("app-0");
     assertThat(detector.partitioned()).as("2 of 10 left: not over the minimum").isFalse();
@@ -43,7 +45,18 @@ class PartitionDetectorTest {
     detector.armSays("app-0", true);
     detector.armSays("app-1", true);
     assertThat(detector.partitioned()).isFalse();
-    assertThat(detector.wantsSample("app-0")).isFalse();
+    assertThat(detector.claimSample("app-0")).isFalse();
+  }
+
+  @Test
+  void aFailedSample_letsAnotherEngineBeAsked() {
+    fleetOf(10);
+    IntStream.range(0, 4).forEach(i -> detector.unreachable("app-" + i));
+    assertThat(detector.claimSample("app-0")).isTrue();
+    assertThat(detector.claimSample("app-1")).isTrue();
+    detector.sampleFailed("app-0");
+    assertThat(detector.claimSample("app-0")).as("once per outage").isFalse();
+    assertThat(detector.claimSample("app-2")).isTrue();
   }
 
   @Test
@@ -61,7 +74,7 @@ class PartitionDetectorTest {
       detector.unreachable("app-" + i);
       clock.advance(Duration.ofSeconds(40));
     }
-    assertThat(detector.wantsSample("app-3")).as("only 2 became unreachable within the last minute").isFalse();
+    assertThat(detector.claimSample("app-3")).as("only 2 became unreachable within the last minute").isFalse();
     detector.armSays("app-2", true);
     detector.armSays("app-3", true);
     assertThat(detector.partitioned()).isFalse();

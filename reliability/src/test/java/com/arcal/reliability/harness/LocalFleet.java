@@ -15,6 +15,7 @@ import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.EngineAddress;
+import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.secret.EngineSecrets;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A whole orchestrator in this JVM (real store, controller and REST server on a free loopback
@@ -90,6 +92,7 @@ public final class LocalFleet implements AutoCloseable {
     env.putAll(b.env);
     Duration engineDeadline = b.engineDeadline;
     List<HttpPipelinePolicy> extra = List.copyOf(b.policies);
+    UnaryOperator<EngineClient> engineFaults = b.engineFaults;
     try {
       this.orchestrator =
           Orchestrator.start(
@@ -103,7 +106,8 @@ public final class LocalFleet implements AutoCloseable {
                     ArmClients.manager(connection(), target, policies);
                 return new Platform(
                     new AzureContainerApps(manager, target),
-                    GrpcEngineClient.resolvingThrough(engineDeadline, this.names::address),
+                    engineFaults.apply(
+                        GrpcEngineClient.resolvingThrough(engineDeadline, this.names::address)),
                     endpoints,
                     () -> {},
                     "reliability: embedded emulator " + emulator.httpsBaseUrl());
@@ -179,6 +183,7 @@ public final class LocalFleet implements AutoCloseable {
     private Duration armTimeout = Duration.ofSeconds(30);
     private final Map<String, String> env = new HashMap<>();
     private final List<HttpPipelinePolicy> policies = new ArrayList<>();
+    private UnaryOperator<EngineClient> engineFaults = UnaryOperator.identity();
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -222,6 +227,12 @@ public final class LocalFleet implements AutoCloseable {
     /** An extra policy in the orchestrator's ARM pipeline (e.g. one that records requests). */
     public Builder policy(HttpPipelinePolicy policy) {
       policies.add(policy);
+      return this;
+    }
+
+    /** Wraps the orchestrator's engine client, e.g. in a {@link PartitionedEngines}. */
+    public Builder engines(UnaryOperator<EngineClient> wrap) {
+      this.engineFaults = wrap;
       return this;
     }
 
