@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -420,6 +421,40 @@ class SaleReconcilerTest {
     assertThat(board.get(SALE).orElseThrow().history()).extracting(h -> h.action())
         .containsOnlyOnce(HistoryAction.DEFERRED);
     assertThat(apps.count("health")).as("ARM read only for the heal candidate, at most every 10 s").isEqualTo(2);
+  }
+
+  @Test
+  void aPartition_showsEverySaleAsLastKnown_andHealsNothing_untilTheEnginesAnswerAgain() {
+    List<SaleId> ids = IntStream.range(0, 5).mapToObj(i -> new SaleId("p" + i)).toList();
+    ids.forEach(id -> {
+      desire(id, Map.of());
+      reconciler.reconcile(id);
+    });
+    apps.completeAll();
+    fleet.relist(apps);
+    ids.forEach(reconciler::reconcile);
+    ids.forEach(id -> assertThat(phase(id)).isEqualTo(Phase.RUNNING));
+    ids.forEach(id -> engines.unreachable(engineOf("sale-" + id.value()), true));
+
+    ids.forEach(reconciler::reconcile);
+    ids.forEach(reconciler::reconcile);
+    clock.advance(Duration.ofSeconds(200));
+    ids.forEach(reconciler::reconcile);
+
+    assertThat(apps.count("restart")).isZero();
+    assertThat(apps.count("delete")).isZero();
+    assertThat(apps.count("health")).as("two samples, then no ARM read per engine").isEqualTo(2);
+    for (SaleId id : ids) {
+      SaleStatus s = board.get(id).orElseThrow();
+      assertThat(s.phase()).as("last known").isEqualTo(Phase.RUNNING);
+      var reachable = s.condition("EngineReachable").orElseThrow();
+      assertThat(reachable.status()).isEqualTo("Unknown");
+      assertThat(reachable.reason()).isEqualTo("OrchestratorPartitioned");
+    }
+
+    ids.forEach(id -> engines.unreachable(engineOf("sale-" + id.value()), false));
+    ids.forEach(reconciler::reconcile);
+    ids.forEach(id -> assertThat(board.get(id).orElseThrow().condition("EngineReachable").orElseThrow().isTrue()).isTrue());
   }
 
   @Test
