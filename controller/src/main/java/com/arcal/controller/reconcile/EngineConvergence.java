@@ -2,7 +2,6 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ContainerAppsPort;
-import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.endpoint.EngineEndpoints.Endpoints;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.EngineException;
@@ -29,9 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The engine half of reconciling a provisioned sale: reach the engine ({@code GetSale}; not for a
  * revision just provisioned), start the sale if it is not running it at the desired generation
- * ({@code StartSale}, whose answer confirms it), and heal an engine that stays unreachable (restart the revision, then recreate
- * the app) when the {@link HealGate} lets it: ARM agrees it is broken, the disruption budget has
- * room, the orchestrator is not partitioned from its engines.
+ * ({@code StartSale}, whose answer confirms it); an engine that does not answer is
+ * {@link EngineHealing}'s.
  */
 public final class EngineConvergence {
   /** An unreachable engine is probed again this soon: a local gRPC attempt, no ARM call. */
@@ -39,17 +37,11 @@ public final class EngineConvergence {
 
   private final EngineClient engines;
   private final EngineSecrets secrets;
-  private final ContainerAppsPort apps;
-  private final ObservedApps observed;
   private final StatusBoard board;
   private final HealthWatches watches;
-  private final HealGate gate;
   private final ControllerSettings settings;
   private final Clock clock;
-  /** Since when each sale's engine has been unreachable; absent when it answered last time. */
-  private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
-  /** When we last restarted each app's revision to heal it. */
-  private final Map<String, Instant> restartedAt = new ConcurrentHashMap<>();
+  private final EngineHealing healer;
   /** Apps whose engine this controller has started once: starting it again is a heal. */
   private final Set<String> startedOnce = ConcurrentHashMap.newKeySet();
 
@@ -65,11 +57,9 @@ public final class EngineConvergence {
       Clock clock) {
     this.engines = engines;
     this.secrets = secrets;
-    this.apps = apps;
-    this.observed = observed;
     this.board = board;
     this.watches = watches;
-    this.gate = gate;
+    this.healer = new EngineHealing(apps, observed, board, gate, settings, clock);
     this.settings = settings;
     this.clock = clock;
   }
@@ -85,7 +75,8 @@ public final class EngineConvergence {
       if (!e.unreachable()) {
         throw e;
       }
-      return unreachable(sale, app, endpoints, e.getMessage());
+      healer.unreachable(sale, app, endpoints, e.getMessage(), startedOnce.contains(app.name()));
+      return Result.requeueAfter(RECHECK);
     }
   }
 
@@ -172,106 +163,12 @@ public final class EngineConvergence {
   }
 
   private void reached(String appName) {
-    unreachableSince.remove(appName);
-    gate.reached(appName);
-  }
-
-  private Result unreachable(DesiredSale sale, AppObservation app, Endpoints endpoints, String why) {
-    Instant now = clock.instant();
-    if (gate.unreachable(app.name(), app.latestRevisionName())) {
-      return partitioned(sale, app, endpoints, why, now);
-    }
-    Instant since = unreachableSince.computeIfAbsent(app.name(), k -> now);
-    Duration down = Duration.between(since, now);
-    Instant restarted = restartedAt.get(app.name());
-    String revision = app.latestRevisionName();
-    String healing = null;
-    HealGate.Verdict deferred = null;
-    if (restarted != null
-        && restarted.isAfter(since.minusMillis(1))
-        && Duration.between(restarted, now).compareTo(settings.engineRecreateAfter()) >= 0) {
-      HealGate.Verdict verdict = gate.mayHeal(app.name(), revision, "recreate app");
-      if (verdict.allowed()) {
-        apps.beginDelete(app.name());
-        observed.observed(app.withState(ProvisioningState.DELETING));
-        restartedAt.remove(app.name());
-        unreachableSince.remove(app.name());
-        healing = "recreating the app: engine unreachable for " + down.toSeconds()
-            + " s after a restart; " + verdict.message();
-      } else {
-        deferred = verdict;
-      }
-    } else if ((restarted == null || restarted.isBefore(since))
-        && down.compareTo(settings.engineRestartAfter()) >= 0
-        && !revision.isEmpty()) {
-      HealGate.Verdict verdict = gate.mayHeal(app.name(), revision, "restart revision");
-      if (verdict.allowed()) {
-        apps.restartRevision(app.name(), revision);
-        restartedAt.put(app.name(), now);
-        healing = "restarted revision " + revision + ": engine unreachable for "
-            + down.toSeconds() + " s; " + verdict.message();
-      } else {
-        deferred = verdict;
-      }
-    }
-    String detail = healing;
-    HealGate.Verdict held = deferred;
-    board.update(
-        sale.id(),
-        s -> {
-          SaleStatus next =
-              s.withPhase(Phase.STARTING, null)
-                  .withError(why)
-                  .withCondition(Condition.ENGINE_REACHABLE, false, "Unreachable", why, now)
-                  .withCondition(Condition.SALE_RUNNING, false, "EngineUnreachable", why, now);
-          if (held != null) {
-            next = deferral(next, held, now);
-          }
-          return detail == null ? next : next.withHistory(now, HistoryAction.HEALED, detail);
-        });
-    return Result.requeueAfter(RECHECK);
-  }
-
-  /** The heal waits: a condition says why, and the history once per reason. */
-  private static SaleStatus deferral(SaleStatus s, HealGate.Verdict held, Instant now) {
-    boolean sameReason =
-        s.condition(Condition.HEAL_DEFERRED).map(c -> c.reason().equals(held.reason().word())).orElse(false);
-    SaleStatus next =
-        s.withCondition(Condition.HEAL_DEFERRED, true, held.reason().word(), held.message(), now);
-    return sameReason ? next : next.withHistory(now, HistoryAction.DEFERRED, held.message());
-  }
-
-  /**
-   * The orchestrator is partitioned from its engines: the sale is shown as last known (Running if
-   * this controller ever started it) with {@code EngineReachable=Unknown}, and its outage clock is
-   * stopped, so that the heal thresholds count again from the end of the partition.
-   */
-  private Result partitioned(
-      DesiredSale sale, AppObservation app, Endpoints endpoints, String why, Instant now) {
-    unreachableSince.remove(app.name());
-    boolean wasRunning = startedOnce.contains(app.name());
-    String message = "the orchestrator cannot reach most engines while ARM says they are healthy"
-        + " (a partition); last known state shown: " + why;
-    board.update(
-        sale.id(),
-        s -> {
-          SaleStatus next =
-              (wasRunning ? s.withPhase(Phase.RUNNING, endpoints.wsUrl()).withError(null) : s)
-                  .withConditionStatus(
-                      Condition.ENGINE_REACHABLE, "Unknown", HealGate.Reason.PARTITIONED.word(), message, now);
-          return wasRunning
-              ? next.withCondition(Condition.SALE_RUNNING, true, "LastKnown",
-                  "running when its engine last answered", now)
-              : next;
-        });
-    return Result.requeueAfter(RECHECK);
+    healer.reached(appName);
   }
 
   /** Forgets what it tracked for an app that is gone. */
   void forget(String appName) {
-    unreachableSince.remove(appName);
-    gate.forget(appName);
-    restartedAt.remove(appName);
+    healer.forget(appName);
     startedOnce.remove(appName);
   }
 }
