@@ -11,11 +11,14 @@ import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
+import com.arcal.controller.heal.HealGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +70,33 @@ class OpsTest {
       // The next resync after the outage lists again and succeeds.
       apps.endOutage();
       await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/readyz").status() == 200);
+    }
+  }
+
+  @Test
+  void aPartition_isReportedByReadyzAndMetrics_withoutMakingTheOrchestratorUnready() {
+    try (Orchestrator orch = Orchestrator.start(
+        Settings.of(Map.of("ARCAL_HTTP_PORT", "0", "ARCAL_STATE_FILE", dir.resolve("s.json").toString())),
+        (s, arm, clock) -> new Platform(new FakeContainerApps(), new FakeEngines(),
+            new EngineEndpoints(BuyerUrls.ingress()), () -> {}, "f"),
+        Clock.systemUTC())) {
+      ApiClient client = new ApiClient(orch.url());
+      HealGate heal = orch.backend().controller().heal();
+      List<String> apps = IntStream.range(0, 5).mapToObj(i -> "sale-" + i).toList();
+      apps.forEach(heal::reached);
+      assertThat(client.get("/readyz").json().has("partition")).isFalse();
+
+      apps.forEach(a -> heal.unreachable(a, a + "--1"));
+
+      Response r = client.get("/readyz");
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("partition").get("unreachableEngines").asInt()).isEqualTo(5);
+      assertThat(r.json().get("partition").get("message").asText()).contains("destructive heals suspended");
+      assertThat(client.get("/metrics").body()).contains("arcal_partition 1.0").contains("arcal_engines_unreachable 5.0");
+
+      apps.forEach(heal::reached);
+      assertThat(client.get("/readyz").json().has("partition")).isFalse();
+      assertThat(client.get("/metrics").body()).contains("arcal_partition 0.0");
     }
   }
 
