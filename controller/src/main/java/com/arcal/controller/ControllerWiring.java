@@ -1,10 +1,15 @@
 package com.arcal.controller;
 
 import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.azure.EnvironmentUsages;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.placement.CoreLedger;
+import com.arcal.controller.placement.Placement;
+import com.arcal.controller.placement.Unlimited;
 import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.queue.RateLimitingWorkQueue;
 import com.arcal.controller.reconcile.AppSpecs;
@@ -20,6 +25,7 @@ import com.arcal.controller.reconcile.LeadershipHandoff;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.Ownership;
 import com.arcal.controller.reconcile.Planner;
+import com.arcal.controller.reconcile.ReconcileObserver;
 import com.arcal.controller.reconcile.SaleReconciler;
 import com.arcal.controller.reconcile.source.DesiredChanges;
 import com.arcal.controller.reconcile.source.InFlightPoll;
@@ -45,6 +51,10 @@ import java.util.random.RandomGenerator;
  * controller.
  */
 public final class ControllerWiring {
+  /** Where apps go when no environments were given: the tag names this one, nothing counts. */
+  private static final EnvironmentId UNPLACED =
+      new EnvironmentId("00000000-0000-0000-0000-000000000000", "arcal", "default");
+
   private ControllerWiring() {}
 
   /** The assembled parts the API reads from. */
@@ -54,7 +64,8 @@ public final class ControllerWiring {
       FleetPlanner planner,
       Resync resync,
       HeldDeletions deletions,
-      ObservedApps observed) {}
+      ObservedApps observed,
+      Placement placement) {}
 
   /** A builder over the four seams and the settings; everything else has a default. */
   public static Builder builder(
@@ -78,6 +89,8 @@ public final class ControllerWiring {
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SplittableRandom();
     private Optional<LeaderElector> elector = Optional.empty();
+    private List<EnvironmentId> environments = List.of();
+    private EnvironmentUsages usages;
 
     private Builder(
         DesiredStateStore store,
@@ -124,6 +137,17 @@ public final class ControllerWiring {
       return this;
     }
 
+    /**
+     * Place new sales on these environments by their free cores ({@code usages} read at start
+     * and on every resync); without them, every sale goes to one environment and nothing counts
+     * cores.
+     */
+    public Builder environments(List<EnvironmentId> environments, EnvironmentUsages usages) {
+      this.environments = List.copyOf(environments);
+      this.usages = usages;
+      return this;
+    }
+
     public Parts build() {
       ControllerMetrics metrics =
           this.metrics != null ? this.metrics : new ControllerMetrics(new SimpleMeterRegistry());
@@ -134,6 +158,10 @@ public final class ControllerWiring {
       AppSpecs specs = new AppSpecs(settings.naming(), settings.defaults(), ownership);
       Planner planner = new Planner(ownership, specs);
       RateLimitingWorkQueue<SaleId> queue = new RateLimitingWorkQueue<>(backoff, random, metrics);
+      Placement placement =
+          environments.isEmpty()
+              ? new Unlimited(UNPLACED)
+              : new CoreLedger(environments, usages, queue::add);
       FailurePolicy failures = new FailurePolicy(board, clock);
       HeldDeletions deletions =
           new HeldDeletions(
@@ -145,12 +173,12 @@ public final class ControllerWiring {
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-              engineStep, secrets, settings, clock);
+              engineStep, secrets, settings, placement, clock);
       // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
       // forward would only be refused again and push it to the back of the budget's queue.
       Resync resync =
           new Resync(
-              store, apps, observed, ownership, specs, board, metrics, leading,
+              store, apps, observed, ownership, specs, board, refreshing(placement, metrics), leading,
               id -> {
                 if (!failures.deferred(id)) {
                   queue.addLowPriority(id);
@@ -170,8 +198,20 @@ public final class ControllerWiring {
       elector.ifPresent(e -> e.addListener(new LeadershipHandoff(controller, resync)));
       metrics.bindLeader(leading);
       metrics.bind(queue::depth, board);
+      metrics.bindCapacity(placement::capacity);
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
-      return new Parts(controller, board, fleetPlanner, resync, deletions, observed);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, placement);
+    }
+
+    /** Every resync (the first one at start) reads the environments' usage again after its LIST. */
+    private static ReconcileObserver refreshing(Placement placement, ControllerMetrics metrics) {
+      return new ReconcileObserver() {
+        @Override
+        public void resynced(int listed) {
+          metrics.resynced(listed);
+          placement.refresh();
+        }
+      };
     }
 
     /** A sale's status before anything is observed: its app name and desired generation. */

@@ -25,6 +25,8 @@ public record Condition(
   public static final String ENGINE_REACHABLE = "EngineReachable";
   public static final String SALE_RUNNING = "SaleRunning";
   public static final String DELETION_HELD = "DeletionHeld";
+  /** Placed on an environment (True, its id in the message), or waiting for cores (False). */
+  public static final String SCHEDULED = "Scheduled";
 
   public Condition {
     Objects.requireNonNull(type, "type");

@@ -6,6 +6,8 @@ import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.placement.Unlimited;
 import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
@@ -91,6 +93,7 @@ class SaleReconcilerTest {
             new EngineConvergence(engines, secrets, apps, fleet, board, watches, settings, clock),
             secrets,
             settings,
+            new Unlimited(new EnvironmentId("sub", "rg", "env")),
             clock);
   }
 
