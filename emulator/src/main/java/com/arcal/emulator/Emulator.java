@@ -6,6 +6,7 @@ import com.arcal.emulator.arm.AppWrites;
 import com.arcal.emulator.arm.ArmConfig;
 import com.arcal.emulator.arm.ArmRoutes;
 import com.arcal.emulator.arm.Environments;
+import com.arcal.emulator.arm.EnvironmentsApi;
 import com.arcal.emulator.arm.OperationCompleter;
 import com.arcal.emulator.arm.OperationStarter;
 import com.arcal.emulator.arm.OperationsApi;
@@ -123,8 +124,13 @@ public final class Emulator implements AutoCloseable {
               ArmConfig.CONTAINER_START_LEAD,
               id -> submit(workers, () -> completer.startContainer(id)),
               id -> submit(workers, () -> completer.complete(id)));
-      Environments environments = new Environments(
-              settings.resourceGroups(), settings.location(), settings.consumptionOnlyGroups());
+      Environments environments =
+          new Environments(
+              settings.resourceGroups(),
+              settings.environments(),
+              settings.location(),
+              settings.consumptionOnlyGroups(),
+              settings.environmentCores());
       AppRenderer renderer = new AppRenderer(environments);
       Router router =
           ArmRoutes.build(
@@ -138,7 +144,7 @@ public final class Emulator implements AutoCloseable {
                   config),
               new RevisionsApi(state, environments, runtime, new RevisionRenderer(environments)),
               new OperationsApi(state, renderer, config),
-              environments);
+              new EnvironmentsApi(environments, state));
       FaultInjector faults = new FaultInjector(FaultSettings.none());
       RequestStats stats = new RequestStats();
       ArmHttpHandler handler =

@@ -1,5 +1,7 @@
 package com.arcal.emulator;
 
+import com.arcal.emulator.arm.Environments;
+import com.arcal.emulator.arm.ResourceIds;
 import com.arcal.emulator.runtime.ContainerRuntimes;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.arcal.emulator.throttle.ThrottleSettings;
@@ -8,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything the emulator is configured with. Build one with {@link #builder}, which holds the
@@ -28,6 +31,8 @@ import java.util.Objects;
  * @param httpThreads size of the HTTP server's thread pool
  * @param consumptionOnlyGroups the resource groups whose environment is of the Consumption-only
  *     type; the others' are of the workload-profiles type, Azure's default
+ * @param environments the managed environments of every resource group (names, distinct)
+ * @param environmentCores the core quota of each environment
  */
 public record EmulatorSettings(
     String host,
@@ -42,7 +47,13 @@ public record EmulatorSettings(
     ThrottleSettings throttle,
     RuntimeSettings runtime,
     int httpThreads,
-    List<String> consumptionOnlyGroups) {
+    List<String> consumptionOnlyGroups,
+    List<String> environments,
+    int environmentCores) {
+
+  /** Azure's rule for a managed environment's name. */
+  static final Pattern ENVIRONMENT_NAME =
+      Pattern.compile("[a-z][a-z0-9-]{0,58}[a-z0-9]");
 
   public EmulatorSettings {
     Objects.requireNonNull(host, "host");
@@ -74,6 +85,24 @@ public record EmulatorSettings(
         throw new IllegalArgumentException(
             "consumption-only group " + group + " is not one of the resource groups " + resourceGroups);
       }
+    }
+    environments = List.copyOf(environments);
+    if (environments.isEmpty()) {
+      throw new IllegalArgumentException("at least one managed environment is required");
+    }
+    for (String env : environments) {
+      if (!ENVIRONMENT_NAME.matcher(env).matches()) {
+        throw new IllegalArgumentException(
+            "environment name '" + env + "' must be 2-60 lower-case letters, digits or '-',"
+                + " starting with a letter and ending with a letter or digit");
+      }
+    }
+    if (environments.stream().distinct().count() != environments.size()) {
+      throw new IllegalArgumentException("environment names must be distinct, got " + environments);
+    }
+    if (environmentCores < 1) {
+      throw new IllegalArgumentException(
+          "environmentCores must be at least 1, got " + environmentCores);
     }
   }
 
@@ -111,6 +140,13 @@ public record EmulatorSettings(
         .runtime(RuntimeSettings.defaults(mode, dataDir, engineImages(env)))
         .httpThreads(r.positiveInt("EMULATOR_HTTP_THREADS", d.httpThreads()))
         .consumptionOnly(r.names("EMULATOR_CONSUMPTION_ONLY_GROUPS", d.consumptionOnlyGroups()))
+        .environments(
+            r.names(
+                "EMULATOR_ENVIRONMENTS",
+                d.environments(),
+                ENVIRONMENT_NAME,
+                "environment names (2-60 lower-case letters, digits or '-', starting with a letter)"))
+        .environmentCores(r.positiveInt("EMULATOR_ENVIRONMENT_CORES", d.environmentCores()))
         .build();
   }
 
@@ -132,8 +168,8 @@ public record EmulatorSettings(
 
   /**
    * The one place the defaults live: loopback, ephemeral HTTPS port, no plain HTTP, resource group
-   * {@code arcal-local} in {@code westeurope}, pages of 100, 1 s latencies, ARM's throttle limits,
-   * engines as processes, 8 HTTP threads. {@link #build} validates.
+   * {@code arcal-local} in {@code westeurope} with one environment {@code arcal-env} of 100 cores,
+   * pages of 100, 1 s latencies, ARM's throttle limits, engines as processes, 8 HTTP threads. {@link #build} validates.
    */
   public static final class Builder {
     private final Path dataDir;
@@ -149,6 +185,8 @@ public record EmulatorSettings(
     private RuntimeSettings runtime;
     private int httpThreads = 8;
     private List<String> consumptionOnlyGroups = List.of();
+    private List<String> environments = List.of(ResourceIds.ENVIRONMENT_NAME);
+    private int environmentCores = Environments.DEFAULT_CORES;
 
     private Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -210,6 +248,18 @@ public record EmulatorSettings(
       return this;
     }
 
+    /** The managed environments of every resource group ({@code arcal-env} by default). */
+    public Builder environments(List<String> names) {
+      this.environments = names;
+      return this;
+    }
+
+    /** The core quota of each environment (100 by default, as Azure's). */
+    public Builder environmentCores(int cores) {
+      this.environmentCores = cores;
+      return this;
+    }
+
     public EmulatorSettings build() {
       return new EmulatorSettings(
           host,
@@ -224,7 +274,9 @@ public record EmulatorSettings(
           throttle,
           runtime,
           httpThreads,
-          consumptionOnlyGroups);
+          consumptionOnlyGroups,
+          environments,
+          environmentCores);
     }
   }
 }

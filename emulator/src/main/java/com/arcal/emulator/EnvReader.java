@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads settings from environment variables. A bad value fails with one line naming the variable
@@ -90,6 +91,16 @@ final class EnvReader {
     List<String> names = Arrays.stream(value.split(",")).map(String::trim).toList();
     if (names.stream().anyMatch(String::isEmpty)) {
       throw bad(name, value, "a comma-separated list of non-empty names");
+    }
+    return names;
+  }
+
+  /** A comma-separated list of distinct names, each matching {@code pattern}. */
+  List<String> names(String name, List<String> dflt, Pattern pattern, String expected) {
+    List<String> names = names(name, dflt);
+    if (names.stream().anyMatch(n -> !pattern.matcher(n).matches())
+        || names.stream().distinct().count() != names.size()) {
+      throw bad(name, raw(name), "a comma-separated list of distinct " + expected);
     }
     return names;
   }

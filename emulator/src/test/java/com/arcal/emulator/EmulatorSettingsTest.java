@@ -84,12 +84,28 @@ class EmulatorSettingsTest {
             Map.entry("EMULATOR_PAGE_SIZE", "0"),
             Map.entry("EMULATOR_PROVISIONING_DELAY_MS", "-5"),
             Map.entry("EMULATOR_RESOURCE_GROUPS", "a,,b"),
-            Map.entry("EMULATOR_RUNTIME", "docker"))) {
+            Map.entry("EMULATOR_RUNTIME", "docker"),
+            Map.entry("EMULATOR_ENVIRONMENTS", "env-a,Env_B"),
+            Map.entry("EMULATOR_ENVIRONMENTS", "env-a,env-a"),
+            Map.entry("EMULATOR_ENVIRONMENT_CORES", "0"))) {
       assertThatThrownBy(() -> EmulatorSettings.fromEnv(Map.of(bad.getKey(), bad.getValue())))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith(bad.getKey() + " must be")
           .hasMessageContaining(bad.getValue())
           .hasMessageNotContaining("\n");
     }
+  }
+
+  @Test
+  void fromEnv_environmentsAndTheirCores() {
+    EmulatorSettings defaults = EmulatorSettings.fromEnv(Map.of());
+    EmulatorSettings s =
+        EmulatorSettings.fromEnv(
+            Map.of("EMULATOR_ENVIRONMENTS", "env-a, env-b", "EMULATOR_ENVIRONMENT_CORES", "2000"));
+
+    assertThat(defaults.environments()).containsExactly("arcal-env");
+    assertThat(defaults.environmentCores()).isEqualTo(100);
+    assertThat(s.environments()).containsExactly("env-a", "env-b");
+    assertThat(s.environmentCores()).isEqualTo(2000);
   }
 }

@@ -55,6 +55,7 @@ public final class ChildEmulator implements ArmSite {
     env.put("EMULATOR_PROVISIONING_DELAY_MS", Long.toString(latency.toMillis()));
     env.put("EMULATOR_DELETION_DELAY_MS", Long.toString(latency.toMillis()));
     env.put("EMULATOR_PAGE_SIZE", Integer.toString(EmulatedArm.PAGE_SIZE));
+    env.put("EMULATOR_ENVIRONMENT_CORES", Integer.toString(EmulatedArm.ENVIRONMENT_CORES));
     builder.redirectErrorStream(true);
     Process process;
     try {

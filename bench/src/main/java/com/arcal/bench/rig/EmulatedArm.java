@@ -21,6 +21,12 @@ import java.util.Optional;
 public final class EmulatedArm implements ArmSite {
   /** ARM's page size for container apps. */
   public static final int PAGE_SIZE = 100;
+  /**
+   * The core quota of the bench's environment: the most Azure grants one on request (Quotas for
+   * Azure Container Apps), room for 10,000 sales of 0.5 cores. The bench measures throughput;
+   * running out of cores is the placement's business, not this rig's.
+   */
+  public static final int ENVIRONMENT_CORES = 5000;
 
   private final Emulator emulator;
   private final AzureTarget target = ArmSite.benchTarget();
@@ -37,6 +43,7 @@ public final class EmulatedArm implements ArmSite {
             .resourceGroups(List.of(GROUP))
             .delays(latency, latency)
             .pageSize(PAGE_SIZE)
+            .environmentCores(ENVIRONMENT_CORES)
             .throttle(ThrottleSettings.arm())
             .runtime(runtime)
             .build();

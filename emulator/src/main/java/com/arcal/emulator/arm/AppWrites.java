@@ -21,6 +21,7 @@ public final class AppWrites {
   private final ArmState state;
   private final Environments environments;
   private final SpecNormalizer normalizer;
+  private final CoreQuota quota;
   private final OperationStarter starter;
   private final OperationScheduler scheduler;
   private final AppRenderer renderer;
@@ -36,6 +37,7 @@ public final class AppWrites {
     this.state = state;
     this.environments = environments;
     this.normalizer = new SpecNormalizer(environments);
+    this.quota = new CoreQuota(environments);
     this.starter = starter;
     this.scheduler = scheduler;
     this.renderer = renderer;
@@ -59,6 +61,7 @@ public final class AppWrites {
               if (existing.isPresent() && unchanged(existing.get(), desired)) {
                 return new Decision(existing.get(), Optional.empty());
               }
+              quota.require(tx, existing, desired);
               OperationStarter.Started started =
                   starter.provision(tx, existing, sub, rg, name, desired, call.failOperation());
               return new Decision(started.app(), Optional.of(started.operation()));
@@ -91,6 +94,7 @@ public final class AppWrites {
               if (unchanged(app, desired)) {
                 return new Decision(app, Optional.empty());
               }
+              quota.require(tx, Optional.of(app), desired);
               OperationStarter.Started started =
                   starter.provision(
                       tx, Optional.of(app), sub, rg, name, desired, call.failOperation());

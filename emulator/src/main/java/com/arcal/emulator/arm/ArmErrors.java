@@ -98,4 +98,19 @@ public final class ArmErrors {
     return new ArmException(
         400, "LocationRequired", "The location property is required for this definition.");
   }
+
+  /**
+   * A write that would take its environment past its core quota. The message is Azure's, as
+   * Microsoft Learn quotes it ("Quotas for Azure Container Apps", troubleshooting); the code is not
+   * documented anywhere we found: we answer ARM's documented code for a refused core quota, 409
+   * {@code OperationNotAllowed} ("Resolve errors for resource quotas"), so a client must recognise
+   * the refusal by its message, which is what Azure documents.
+   */
+  public static ArmException maxCoresExceeded() {
+    return new ArmException(
+        409,
+        "OperationNotAllowed",
+        "Maximum Allowed Cores exceeded for the Managed Environment. Please check"
+            + " https://learn.microsoft.com/en-us/azure/container-apps/quotas for resource limits.");
+  }
 }

@@ -18,7 +18,7 @@ public final class ArmRoutes {
       AppWrites writes,
       RevisionsApi revisions,
       OperationsApi operations,
-      Environments environments) {
+      EnvironmentsApi environments) {
     return new Router()
         .add("PUT", APP, "containerApp", OperationKind.WRITE, writes::put)
         .add("PATCH", APP, "containerApp", OperationKind.WRITE, writes::patch)
@@ -59,6 +59,24 @@ public final class ArmRoutes {
             "managedEnvironment",
             OperationKind.READ,
             environments::get)
+        .add(
+            "GET",
+            RG + "/managedEnvironments",
+            "managedEnvironmentsByResourceGroup",
+            OperationKind.READ,
+            environments::listByResourceGroup)
+        .add(
+            "GET",
+            SUB + "/providers/Microsoft.App/managedEnvironments",
+            "managedEnvironmentsBySubscription",
+            OperationKind.READ,
+            environments::listBySubscription)
+        .add(
+            "GET",
+            RG + "/managedEnvironments/{env}/usages",
+            "managedEnvironmentUsages",
+            OperationKind.READ,
+            environments::usages)
         .add(
             "GET",
             LOCATION + "/containerappOperationStatuses/{operationId}",

@@ -1,9 +1,6 @@
 package com.arcal.emulator.arm;
 
-import com.arcal.emulator.http.ArmCall;
-import com.arcal.emulator.http.ArmResponse;
-import com.arcal.emulator.http.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,37 +10,49 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configured resource groups and their managed environments: exactly one, {@code arcal-env},
- * per resource group, always provisioned, with default domain {@code <rg>.arcal.localhost}. Each
- * is of one of Azure's two environment types: workload profiles (the default, with the built-in
- * {@code Consumption} profile), or Consumption-only (legacy: no workload profiles at all).
+ * The configured resource groups and their managed environments: the same configured names (by
+ * default only {@code arcal-env}) in every resource group of every subscription, always
+ * provisioned, each with the same core limit. Each is of one of Azure's two environment types:
+ * workload profiles (the default, with the built-in {@code Consumption} profile), or
+ * Consumption-only (legacy: no workload profiles at all), chosen per resource group.
  */
 public final class Environments {
-  private static final String ENV_TYPE = "Microsoft.App/managedEnvironments";
-
   /** The name Azure gives the built-in Consumption profile of a workload-profiles environment. */
   public static final String CONSUMPTION_PROFILE = "Consumption";
 
+  /** Azure's default core quota of an environment (Quotas for Azure Container Apps). */
+  public static final int DEFAULT_CORES = 100;
+
   // Lower-case name -> name as configured.
   private final Map<String, String> groups = new LinkedHashMap<>();
-  /** Lower-case names of the groups whose environment is Consumption-only. */
+  private final Map<String, String> names = new LinkedHashMap<>();
+  /** Lower-case names of the groups whose environments are Consumption-only. */
   private final Set<String> consumptionOnly = new HashSet<>();
   private final String location;
+  private final int coreLimit;
 
-  /** Every environment of the workload-profiles type. */
+  /** One workload-profiles environment, {@code arcal-env}, of 100 cores per resource group. */
   public Environments(List<String> resourceGroups, String location) {
-    this(resourceGroups, location, List.of());
+    this(resourceGroups, List.of(ResourceIds.ENVIRONMENT_NAME), location, List.of(), DEFAULT_CORES);
   }
 
   /**
-   * @param consumptionOnlyGroups the resource groups whose environment is Consumption-only
+   * @param environmentNames the environments of every resource group
+   * @param consumptionOnlyGroups the resource groups whose environments are Consumption-only
    *     (validated by EmulatorSettings to be among {@code resourceGroups})
+   * @param coreLimit the cores each environment's apps may hold together
    */
   public Environments(
-      List<String> resourceGroups, String location, List<String> consumptionOnlyGroups) {
+      List<String> resourceGroups,
+      List<String> environmentNames,
+      String location,
+      List<String> consumptionOnlyGroups,
+      int coreLimit) {
     resourceGroups.forEach(rg -> groups.put(rg.toLowerCase(Locale.ROOT), rg));
+    environmentNames.forEach(n -> names.put(n.toLowerCase(Locale.ROOT), n));
     consumptionOnlyGroups.forEach(rg -> consumptionOnly.add(rg.toLowerCase(Locale.ROOT)));
     this.location = location;
+    this.coreLimit = coreLimit;
   }
 
   /** The resource group as configured; ARM's 404 {@code ResourceGroupNotFound} if it is not. */
@@ -56,12 +65,46 @@ public final class Environments {
   }
 
   /**
+   * The environment {@code env} of {@code rg} (both already known to exist as a group), or ARM's
+   * 404 {@code ResourceNotFound}, as Azure answers a GET of a missing resource.
+   */
+  public Resolved require(String sub, String rg, String env) {
+    String name = names.get(env.toLowerCase(Locale.ROOT));
+    if (name == null) {
+      throw ArmErrors.resourceNotFound(ResourceIds.ENVIRONMENT_TYPE, env, rg);
+    }
+    return resolved(sub, rg, name);
+  }
+
+  /** Every environment of {@code rg} in {@code sub}, in configured order. */
+  public List<Resolved> in(String sub, String rg) {
+    return names.values().stream().map(n -> resolved(sub, rg, n)).toList();
+  }
+
+  /** Every environment of {@code sub}: each resource group's, groups in configured order. */
+  public List<Resolved> in(String sub) {
+    List<Resolved> all = new ArrayList<>();
+    groups.values().forEach(rg -> all.addAll(in(sub, rg)));
+    return all;
+  }
+
+  public String location() {
+    return location;
+  }
+
+  /**
    * A managed environment reference resolved to the environment it names.
    *
    * @param workloadProfiles the names of its workload profiles; empty for a Consumption-only one
+   * @param coreLimit the cores its apps may hold together
    */
   public record Resolved(
-      String id, String resourceGroup, String defaultDomain, List<String> workloadProfiles) {
+      String id,
+      String name,
+      String resourceGroup,
+      String defaultDomain,
+      List<String> workloadProfiles,
+      int coreLimit) {
     public Resolved {
       workloadProfiles = List.copyOf(workloadProfiles);
     }
@@ -86,9 +129,9 @@ public final class Environments {
   }
 
   /**
-   * Resolves an app's {@code environmentId}: it must name {@code arcal-env} in a configured
-   * resource group, else 404 {@code ManagedEnvironmentNotFound}, as Azure answers for an
-   * environment that does not exist.
+   * Resolves an app's {@code environmentId}: it must name a configured environment in a
+   * configured resource group, else 404 {@code ManagedEnvironmentNotFound}, as Azure answers for
+   * an environment that does not exist.
    */
   public Resolved resolve(String environmentId) {
     Optional<String[]> parts = parse(environmentId);
@@ -100,15 +143,25 @@ public final class Environments {
               + "(/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.App/"
               + "managedEnvironments/{name}).");
     }
-    String sub = parts.get()[0];
     String rg = groups.get(parts.get()[1].toLowerCase(Locale.ROOT));
-    if (rg == null || !parts.get()[2].equalsIgnoreCase(ResourceIds.ENVIRONMENT_NAME)) {
+    String name = names.get(parts.get()[2].toLowerCase(Locale.ROOT));
+    if (rg == null || name == null) {
       throw ArmErrors.managedEnvironmentNotFound(environmentId);
     }
-    return new Resolved(ResourceIds.environment(sub, rg), rg, defaultDomain(rg), profiles(rg));
+    return resolved(parts.get()[0], rg, name);
   }
 
-  /** The workload profiles of {@code rg}'s environment: none when it is Consumption-only. */
+  private Resolved resolved(String sub, String rg, String name) {
+    return new Resolved(
+        ResourceIds.environment(sub, rg, name),
+        name,
+        rg,
+        defaultDomain(rg, name),
+        profiles(rg),
+        coreLimit);
+  }
+
+  /** The workload profiles of {@code rg}'s environments: none when they are Consumption-only. */
   private List<String> profiles(String rg) {
     return consumptionOnly.contains(rg.toLowerCase(Locale.ROOT))
         ? List.of()
@@ -117,44 +170,32 @@ public final class Environments {
 
   /** The default domain of the environment {@code environmentId} names, without validation. */
   public String defaultDomainOf(String environmentId) {
-    return parse(environmentId).map(p -> defaultDomain(p[1])).orElse("arcal.localhost");
+    return parse(environmentId).map(p -> defaultDomain(p[1], p[2])).orElse("arcal.localhost");
   }
 
-  /** {@code GET .../managedEnvironments/{env}}. */
-  public ArmResponse get(ArmCall call) {
-    String sub = call.param("sub");
-    String rg = requireResourceGroup(call.param("rg"));
-    String env = call.param("env");
-    if (!env.equalsIgnoreCase(ResourceIds.ENVIRONMENT_NAME)) {
-      throw ArmErrors.resourceNotFound(ENV_TYPE, env, rg);
-    }
-    ObjectNode body = Json.object();
-    body.put("id", ResourceIds.environment(sub, rg));
-    body.put("name", ResourceIds.ENVIRONMENT_NAME);
-    body.put("type", ENV_TYPE);
-    body.put("location", LocationNames.displayName(location));
-    ObjectNode props = body.putObject("properties");
-    props.put("provisioningState", "Succeeded");
-    props.put("defaultDomain", defaultDomain(rg));
-    props.put("staticIp", "127.0.0.1");
-    props.put("zoneRedundant", false);
-    // As Azure answers: a workload-profiles environment lists its profiles, the built-in
-    // Consumption one included; a Consumption-only environment has none (REST reference
-    // ManagedEnvironments_Get, the real recording of a Consumption-only environment).
-    List<String> profiles = profiles(rg);
-    if (!profiles.isEmpty()) {
-      var list = props.putArray("workloadProfiles");
-      profiles.forEach(p -> list.addObject().put("name", p).put("workloadProfileType", p));
-    }
-    props.putObject("peerAuthentication").putObject("mtls").put("enabled", false);
-    return ArmResponse.ok(body);
-  }
-
-  /** The default domain of {@code rg}'s environment: what its apps see as CONTAINER_APP_ENV_DNS_SUFFIX. */
+  /**
+   * The default domain of {@code rg}'s {@code arcal-env}: what its apps see as
+   * CONTAINER_APP_ENV_DNS_SUFFIX.
+   */
   public static String defaultDomain(String rg) {
+    return label(rg, "rg") + ".arcal.localhost";
+  }
+
+  /**
+   * The default domain of the environment {@code env} of {@code rg}: {@code <rg>.arcal.localhost}
+   * for {@code arcal-env} (as before there were several), {@code <env>.<rg>.arcal.localhost} for
+   * any other, so that no two environments share a domain, as in Azure.
+   */
+  public static String defaultDomain(String rg, String env) {
+    return env.equalsIgnoreCase(ResourceIds.ENVIRONMENT_NAME)
+        ? defaultDomain(rg)
+        : label(env, "env") + "." + defaultDomain(rg);
+  }
+
+  private static String label(String name, String fallback) {
     String label =
-        rg.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
-    return (label.isEmpty() ? "rg" : label) + ".arcal.localhost";
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("^-+|-+$", "");
+    return label.isEmpty() ? fallback : label;
   }
 
   /** {sub, rg, env} of a managed environment id, if it has that shape. */

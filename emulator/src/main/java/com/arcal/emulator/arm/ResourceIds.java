@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class ResourceIds {
   public static final String APP_TYPE = "Microsoft.App/containerApps";
+  public static final String ENVIRONMENT_TYPE = "Microsoft.App/managedEnvironments";
+  /** The environment of every resource group unless EMULATOR_ENVIRONMENTS names others. */
   public static final String ENVIRONMENT_NAME = "arcal-env";
 
   private ResourceIds() {}
@@ -30,13 +32,13 @@ public final class ResourceIds {
     return revision(sub, rg, app, revision) + "/replicas/" + replica;
   }
 
-  public static String environment(String sub, String rg) {
+  public static String environment(String sub, String rg, String name) {
     return "/subscriptions/"
         + sub
         + "/resourceGroups/"
         + rg
         + "/providers/Microsoft.App/managedEnvironments/"
-        + ENVIRONMENT_NAME;
+        + name;
   }
 
   public static String operationStatus(String sub, String location, String id) {

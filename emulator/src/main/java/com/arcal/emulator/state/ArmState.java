@@ -45,6 +45,9 @@ public final class ArmState {
   private final Map<String, Operation> operations = new HashMap<>();
   // The apps' bind hosts, kept with the apps so that an allocation does not collect them all.
   private final Set<String> hostsInUse = new HashSet<>();
+  // Cores held per managed environment (lower-case id): the sum of DesiredSpec.cores() of its
+  // apps. Invariant: equals that sum over `apps` after every putApp/removeApp.
+  private final Map<String, Double> coresByEnvironment = new HashMap<>();
   // Operations whose completion a worker is executing right now (memory only).
   private final Set<String> completing = new HashSet<>();
   private final BindHostAllocator hosts;
@@ -60,6 +63,7 @@ public final class ArmState {
     this.clock = clock;
     snapshot.apps().forEach(a -> apps.put(key(a.name()), a));
     apps.values().forEach(a -> hostsInUse.add(a.bindHost()));
+    apps.values().forEach(a -> addCores(a, 1));
     snapshot.operations().forEach(o -> operations.put(o.id(), o));
     this.hosts = new BindHostAllocator(snapshot.nextBindHost());
   }
@@ -161,6 +165,11 @@ public final class ArmState {
         List.copyOf(operations.values()));
   }
 
+  /** Adds ({@code sign} 1) or takes away (-1) what {@code app} holds of its environment's cores. */
+  private void addCores(AppRecord app, int sign) {
+    coresByEnvironment.merge(key(app.spec().environmentId()), sign * app.spec().cores(), Double::sum);
+  }
+
   private static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
   }
@@ -201,6 +210,15 @@ public final class ArmState {
       return apps.values().stream().sorted(Comparator.comparing(AppRecord::name)).toList();
     }
 
+    /**
+     * The cores the apps of the managed environment {@code environmentId} hold (its canonical id,
+     * any case), whatever their provisioning state: an app being created, updated or deleted
+     * holds its cores until it is gone.
+     */
+    public double coresIn(String environmentId) {
+      return coresByEnvironment.getOrDefault(key(environmentId), 0.0);
+    }
+
     public Optional<Operation> operation(String id) {
       return Optional.ofNullable(operations.get(id));
     }
@@ -217,7 +235,9 @@ public final class ArmState {
       AppRecord before = apps.put(key(app.name()), app);
       if (before != null) {
         hostsInUse.remove(before.bindHost());
+        addCores(before, -1);
       }
+      addCores(app, 1);
       hostsInUse.add(app.bindHost());
       addressesChanged |= before == null || !before.bindHost().equals(app.bindHost());
       touchedApps.add(app.name());
@@ -227,6 +247,7 @@ public final class ArmState {
     public void removeApp(String name) {
       AppRecord removed = apps.remove(key(name));
       if (removed != null) {
+        addCores(removed, -1);
         addressesChanged = true;
         hostsInUse.remove(removed.bindHost());
         touchedApps.add(name);

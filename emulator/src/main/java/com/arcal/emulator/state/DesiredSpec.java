@@ -1,5 +1,6 @@
 package com.arcal.emulator.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
@@ -43,5 +44,19 @@ public record DesiredSpec(
         && configuration.equals(other.configuration)
         && tags.equals(other.tags)
         && environmentId.equalsIgnoreCase(other.environmentId);
+  }
+
+  /**
+   * The cores this app holds against its environment's quota: the cpu of every container of its
+   * template, for each active replica. Azure counts "the cores requested by each active replica of
+   * all revisions" (Quotas for Azure Container Apps); the emulator keeps at least one replica of
+   * every app running (it does not scale to zero), so an app counts {@code max(1, minReplicas)}.
+   */
+  public double cores() {
+    double perReplica = 0;
+    for (JsonNode container : template.path("containers")) {
+      perReplica += container.path("resources").path("cpu").asDouble(0);
+    }
+    return perReplica * Math.max(1, template.path("scale").path("minReplicas").asInt(0));
   }
 }
