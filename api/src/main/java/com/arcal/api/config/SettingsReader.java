@@ -284,8 +284,8 @@ final class SettingsReader {
             () ->
                 new SettingsException(
                     variable,
-                    "'" + raw + "': expected /subscriptions/{id}/resourceGroups/{rg}/providers"
-                        + "/Microsoft.App/managedEnvironments/{name}"));
+                    "expected /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.App"
+                        + "/managedEnvironments/{name}, got '" + raw + "'"));
   }
 
   /**
