@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +120,8 @@ class CapacityPlacementIT {
     assertThat(orchestrator.parts.placement().capacity())
         .extracting(EnvironmentCapacity::used)
         .containsExactly(1.0, 1.0);
+    assertThat(orchestrator.budgets).as("one ARM budget per subscription")
+        .containsExactlyInAnyOrder(ONE.subscriptionId(), TWO.subscriptionId());
   }
 
   /** A controller over both environments, one ARM budget per subscription. */
@@ -126,6 +129,8 @@ class CapacityPlacementIT {
     final FileDesiredStateStore store;
     final GrpcEngineClient engines;
     final ControllerWiring.Parts parts;
+    /** The subscriptions an ARM budget was made for. */
+    final List<String> budgets = new CopyOnWriteArrayList<>();
 
     Orchestrator() {
       Clock clock = Clock.systemUTC();
@@ -136,8 +141,11 @@ class CapacityPlacementIT {
               azure.connection(),
               List.of(ONE, TWO),
               Optional.empty(),
-              subscription -> List.of(new ArmBudgetPolicy(
-                  new ArmBudget(BudgetSettings.defaults(), clock), ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
+              subscription -> {
+                budgets.add(subscription);
+                return List.of(new ArmBudgetPolicy(
+                    new ArmBudget(BudgetSettings.defaults(), clock), ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics));
+              });
       HostsFile names = new HostsFile(azure.emulator.hostsFile());
       engines = GrpcEngineClient.resolvingThrough(Duration.ofSeconds(2), names::address);
       ControllerSettings settings =
