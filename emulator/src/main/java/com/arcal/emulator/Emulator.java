@@ -138,7 +138,7 @@ public final class Emulator implements AutoCloseable {
               new AppWrites(
                   state,
                   environments,
-                  new OperationStarter(config, new SplittableRandom()),
+                  new OperationStarter(config, new SplittableRandom(), runtime.bindsAppPorts()),
                   scheduler,
                   renderer,
                   config),

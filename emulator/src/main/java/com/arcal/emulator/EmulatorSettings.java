@@ -124,9 +124,11 @@ public record EmulatorSettings(
     EnvReader r = new EnvReader(env);
     Path dataDir = r.path("EMULATOR_DATA_DIR", "./emulator-data").toAbsolutePath().normalize();
     RuntimeSettings.Mode mode =
-        r.choice("EMULATOR_RUNTIME", "process", List.of("process", "inprocess")).equals("process")
-            ? RuntimeSettings.Mode.PROCESS
-            : RuntimeSettings.Mode.IN_PROCESS;
+        switch (r.choice("EMULATOR_RUNTIME", "process", List.of("process", "inprocess", "shared"))) {
+          case "inprocess" -> RuntimeSettings.Mode.IN_PROCESS;
+          case "shared" -> RuntimeSettings.Mode.SHARED;
+          default -> RuntimeSettings.Mode.PROCESS;
+        };
     EmulatorSettings d = defaults(dataDir);
     return builder(dataDir)
         .host(r.text("EMULATOR_HOST", d.host()))

@@ -103,6 +103,8 @@ class EmulatorSettingsTest {
         EmulatorSettings.fromEnv(
             Map.of("EMULATOR_ENVIRONMENTS", "env-a, env-b", "EMULATOR_ENVIRONMENT_CORES", "2000"));
 
+    assertThat(EmulatorSettings.fromEnv(Map.of("EMULATOR_RUNTIME", "shared")).runtime().mode())
+        .isEqualTo(RuntimeSettings.Mode.SHARED);
     assertThat(defaults.environments()).containsExactly("arcal-env");
     assertThat(defaults.environmentCores()).isEqualTo(100);
     assertThat(s.environments()).containsExactly("env-a", "env-b");

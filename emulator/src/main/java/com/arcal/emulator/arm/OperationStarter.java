@@ -21,10 +21,17 @@ public final class OperationStarter {
 
   private final ArmConfig config;
   private final RandomGenerator random;
+  /** Whether a new app's address must have its ports free (false when the runtime shares them). */
+  private final boolean checkPorts;
 
   public OperationStarter(ArmConfig config, RandomGenerator random) {
+    this(config, random, true);
+  }
+
+  public OperationStarter(ArmConfig config, RandomGenerator random, boolean checkPorts) {
     this.config = config;
     this.random = random;
+    this.checkPorts = checkPorts;
   }
 
   /** An accepted write: the app as it now stands and the operation in flight. */
@@ -65,7 +72,10 @@ public final class OperationStarter {
                         "",
                         "",
                         revision,
-                        tx.allocateBindHost(ContainerSpecs.ports(desired.configuration())),
+                        tx.allocateBindHost(
+                            checkPorts
+                                ? ContainerSpecs.ports(desired.configuration())
+                                : List.of()),
                         List.of(),
                         op.id(),
                         now,

@@ -45,6 +45,15 @@ public interface ContainerRuntime extends AutoCloseable {
    */
   void retainOnly(Set<String> appNames);
 
+  /**
+   * Whether each app's replica binds its ports on the app's own address, so that the address
+   * given to a new app must have them free. False for a runtime whose listeners serve every
+   * address at once (the shared runtime's wildcard binds).
+   */
+  default boolean bindsAppPorts() {
+    return true;
+  }
+
   /** Stops every replica this runtime started; none survives it. */
   @Override
   void close();

@@ -44,6 +44,7 @@ public final class ContainerRuntimes {
     return switch (settings.mode()) {
       case PROCESS -> new ProcessRuntime(withDefaultEngine(settings), clock, random);
       case IN_PROCESS -> new InProcessRuntime(settings, clock, random);
+      case SHARED -> new SharedRuntime(settings, clock, random);
     };
   }
 

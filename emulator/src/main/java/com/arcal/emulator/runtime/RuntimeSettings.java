@@ -43,7 +43,9 @@ public record RuntimeSettings(
   /** Where containers run. */
   public enum Mode {
     PROCESS,
-    IN_PROCESS
+    IN_PROCESS,
+    /** One gRPC server and one WebSocket listener for every app ({@link SharedRuntime}). */
+    SHARED
   }
 
   public RuntimeSettings {

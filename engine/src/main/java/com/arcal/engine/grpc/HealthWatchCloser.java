@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * wait out its whole grace period and then cut them. Ending them ourselves, after the terminal
  * NOT_SERVING has been sent, lets watchers see both the NOT_SERVING and a clean end of stream.
  */
-final class HealthWatchCloser implements ServerInterceptor {
+public final class HealthWatchCloser implements ServerInterceptor {
 
   private static final String WATCH = HealthGrpc.getWatchMethod().getFullMethodName();
 
@@ -48,7 +48,7 @@ final class HealthWatchCloser implements ServerInterceptor {
   }
 
   /** Ends every open Watch stream with the given status. */
-  void closeAll(Status status) {
+  public void closeAll(Status status) {
     watches.forEach(watch -> watch.closeOnce(status));
     watches.clear();
   }
