@@ -170,6 +170,21 @@ class PlacementControllerTest {
   }
 
   @Test
+  void quotaRefusedByAzure_withRoomElsewhere_theSaleIsCreatedThereAtOnce() {
+    usages.limit(A, 1).limit(B, 1);
+    start();
+    apps.failNext(
+        ArmException.fromResponse(
+            "Maximum Allowed Cores exceeded for the Managed Environment.", 409, "OperationNotAllowed", null, null));
+
+    desire("s1");
+
+    await().atMost(SOON).until(() -> apps.app("sale-s1").isPresent());
+    assertThat(placementTag("s1")).contains(B.toString()); // A (listed first) refused it
+    assertThat(apps.count("put")).isEqualTo(2);
+  }
+
+  @Test
   void restart_keepsEveryPlacement_andWritesNothing() {
     usages.limit(A, 2).limit(B, 2);
     start();
