@@ -63,4 +63,13 @@ class BenchSmokeTest {
     assertThat(o.sizes()).containsExactly(100, 1000, 5000);
     assertThat(o.latency()).isEqualTo(Duration.ofSeconds(13));
   }
+
+  @Test
+  void scale_runsOnlyWhenNamed() {
+    BenchOptions named = BenchOptions.parse(new String[] {"--scenario", "scale", "--fleet", "2000"});
+
+    assertThat(BenchOptions.defaults().runs("scale")).isFalse();
+    assertThat(named.runs("scale")).isTrue();
+    assertThat(named.fleetSize()).isEqualTo(2000);
+  }
 }

@@ -31,7 +31,11 @@ public final class Main {
             + emulator.certificatePemPath()
             + ", resource groups "
             + String.join(",", settings.resourceGroups())
-            + ", data "
+            + ", environments "
+            + String.join(",", settings.environments())
+            + " of "
+            + settings.environmentCores()
+            + " cores each, data "
             + settings.dataDir()
             + ", app names in "
             + emulator.hostsFile());

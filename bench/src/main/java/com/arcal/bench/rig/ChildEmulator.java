@@ -41,7 +41,13 @@ public final class ChildEmulator implements ArmSite {
     this.hostsFile = hostsFile;
   }
 
+  /** An emulator running its engines in process ({@code EMULATOR_RUNTIME=inprocess}). */
   public static ChildEmulator start(Path dataDir, Duration latency) {
+    return start(dataDir, latency, "inprocess");
+  }
+
+  /** An emulator whose engines run in {@code runtime} ({@code EMULATOR_RUNTIME}'s values). */
+  public static ChildEmulator start(Path dataDir, Duration latency, String runtime) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -51,7 +57,7 @@ public final class ChildEmulator implements ArmSite {
     env.put("EMULATOR_HTTP_PORT", "-1");
     env.put("EMULATOR_DATA_DIR", dataDir.toString());
     env.put("EMULATOR_RESOURCE_GROUPS", GROUP);
-    env.put("EMULATOR_RUNTIME", "inprocess");
+    env.put("EMULATOR_RUNTIME", runtime);
     env.put("EMULATOR_PROVISIONING_DELAY_MS", Long.toString(latency.toMillis()));
     env.put("EMULATOR_DELETION_DELAY_MS", Long.toString(latency.toMillis()));
     env.put("EMULATOR_PAGE_SIZE", Integer.toString(EmulatedArm.PAGE_SIZE));

@@ -42,13 +42,19 @@ public final class ControllerRig implements AutoCloseable {
   private final ControllerWiring.Parts parts;
   private final ArmBudget budget;
   private final ControllerMetrics metrics;
+  private final ArmCalls armCalls;
 
   private ControllerRig(
-      CountingEngineClient engines, ControllerWiring.Parts parts, ArmBudget budget, ControllerMetrics metrics) {
+      CountingEngineClient engines,
+      ControllerWiring.Parts parts,
+      ArmBudget budget,
+      ControllerMetrics metrics,
+      ArmCalls armCalls) {
     this.engines = engines;
     this.parts = parts;
     this.budget = budget;
     this.metrics = metrics;
+    this.armCalls = armCalls;
   }
 
   /** Builds and starts a controller (its first LIST happens here). */
@@ -56,11 +62,12 @@ public final class ControllerRig implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     ControllerMetrics metrics = new ControllerMetrics(new SimpleMeterRegistry());
     ArmBudget budget = new ArmBudget(BudgetSettings.defaults(), clock);
+    ArmCalls armCalls = new ArmCalls(metrics);
     var manager =
         ArmClients.manager(
             site.connection(),
             site.target(),
-            List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics)));
+            List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, armCalls)));
     HostsFile names = new HostsFile(site.hostsFile());
     CountingEngineClient engines =
         new CountingEngineClient(
@@ -80,7 +87,7 @@ public final class ControllerRig implements AutoCloseable {
             .random(new Random(7))
             .build();
     parts.controller().start();
-    return new ControllerRig(engines, parts, budget, metrics);
+    return new ControllerRig(engines, parts, budget, metrics, armCalls);
   }
 
   public StatusBoard board() {
@@ -99,6 +106,11 @@ public final class ControllerRig implements AutoCloseable {
   /** Full resyncs completed so far. */
   public long resyncs() {
     return metrics.resyncs();
+  }
+
+  /** The ARM requests this controller sent, counted on its side. */
+  public ArmCalls armCalls() {
+    return armCalls;
   }
 
   public ArmBudget budget() {
