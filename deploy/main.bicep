@@ -68,6 +68,11 @@ param leaseRenewDeadlineSeconds int = 10
 @description('Seconds between attempts to take or renew the lease.')
 param leaseRetryPeriodSeconds int = 2
 
+@description('How many managed environments to create in the VNet (Azure allows 15 per subscription and region by default): engine apps are placed on the one with the most free cores, 100 Consumption cores each by default. The orchestrator runs in the first (it cannot reach engines of the others on Azure yet: docs/deploy.md, section 8). Ignored with existingEnvironmentId.')
+@minValue(1)
+@maxValue(15)
+param environmentCount int = 1
+
 @description('Resource id of an existing VNet-integrated managed environment, in this resource group, to use instead of creating one (upgrading from the original service: the environment that runs its engines). Its region and type (workload profiles or Consumption-only) are read from it. Empty: create the VNet, Log Analytics and the environment.')
 param existingEnvironmentId string = ''
 
@@ -111,6 +116,7 @@ module network 'modules/network.bicep' = if (createEnvironment) {
     vnetName: '${namePrefix}-vnet'
     addressPrefix: vnetAddressPrefix
     infrastructureSubnetPrefix: infrastructureSubnetPrefix
+    environmentCount: environmentCount
     tags: tags
   }
 }
@@ -126,6 +132,19 @@ module managedEnvironment 'modules/environment.bicep' = if (createEnvironment) {
     tags: tags
   }
 }
+
+// Environments 2..N: the same module, each with its own subnet and logs workspace.
+module extraEnvironments 'modules/environment.bicep' = [for i in range(1, createEnvironment ? environmentCount - 1 : 0): {
+  name: 'arcal-environment-${i + 1}'
+  params: {
+    location: location
+    workspaceName: '${namePrefix}-logs-${i + 1}'
+    environmentName: '${namePrefix}-env-${i + 1}'
+    infrastructureSubnetId: network.outputs.extraSubnetIds[i - 1]
+    logRetentionDays: logRetentionDays
+    tags: tags
+  }
+}]
 
 module existingEnvironment 'modules/existing-environment.bicep' = if (!createEnvironment) {
   name: 'arcal-existing-environment'
@@ -172,6 +191,21 @@ module storage 'modules/storage.bicep' = {
 
 var environmentId = createEnvironment ? managedEnvironment.outputs.environmentId : existingEnvironmentId
 
+// Every environment engine apps are placed on, the orchestrator's own first.
+var environmentIds = concat([environmentId], [for i in range(0, createEnvironment ? environmentCount - 1 : 0): extraEnvironments[i].outputs.environmentId])
+
+var environmentNames = [for id in environmentIds: last(split(id, '/'))]
+
+// The role on each environment (its apps' rights come from the role on this resource group).
+module environmentAccess 'modules/environment-access.bicep' = [for (name, i) in environmentNames: {
+  name: 'arcal-environment-access-${i + 1}'
+  params: {
+    environmentName: name
+    principalId: identities.outputs.orchestratorPrincipalId
+    roleDefinitionId: identities.outputs.salesRoleDefinitionId
+  }
+}]
+
 // Apps live in their environment's region. The environment this template creates has workload
 // profiles with the built-in Consumption profile; an existing one says which type it is.
 var environmentLocation = createEnvironment ? location : existingEnvironment.outputs.location
@@ -197,6 +231,10 @@ var orchestratorSettings = concat([
   {
     name: 'ARCAL_CONTAINERAPPS_ENVIRONMENT_ID'
     value: environmentId
+  }
+  {
+    name: 'ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS'
+    value: join(environmentIds, ',')
   }
   {
     name: 'ARCAL_PROTECT_READS'
@@ -286,6 +324,7 @@ module orchestrator 'modules/orchestrator.bicep' = if (!empty(imageTag)) {
 output registryName string = registry.outputs.registryName
 output registryLoginServer string = registry.outputs.loginServer
 output environmentId string = environmentId
+output environmentIds array = environmentIds
 output environmentDefaultDomain string = createEnvironment ? managedEnvironment.outputs.defaultDomain : existingEnvironment.outputs.defaultDomain
 output storageAccountName string = storage.outputs.storageAccountName
 output stateBlobUrl string = '${storage.outputs.containerUrl}/desired-state.json'

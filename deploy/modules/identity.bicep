@@ -35,7 +35,7 @@ resource salesRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
   properties: {
     // Role names are unique per tenant: name the resource group and the subscription.
     roleName: 'ARCAL orchestrator (${resourceGroup().name}, ${take(subscription().subscriptionId, 8)})'
-    description: 'Create, update, read and delete the sale engine Container Apps of this resource group, read back the engine tokens it gave them, restart their revisions, read its managed environment and place them in it.'
+    description: 'Create, update, read and delete the sale engine Container Apps of this resource group, read back the engine tokens it gave them, restart their revisions, read its managed environments and their core usage and place them in them.'
     type: 'CustomRole'
     permissions: [
       {
@@ -46,6 +46,8 @@ resource salesRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
           'Microsoft.App/containerApps/revisions/read'
           'Microsoft.App/containerApps/revisions/restart/action'
           'Microsoft.App/managedEnvironments/read'
+          // Placement reads each environment's core usage (GET .../managedEnvironments/{name}/usages).
+          'Microsoft.App/managedEnvironments/usages/read'
           // An engine's token is a secret of its app; after a restart the orchestrator reads it back.
           'Microsoft.App/containerApps/listSecrets/action'
           'Microsoft.App/managedEnvironments/join/action'

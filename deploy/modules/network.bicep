@@ -1,5 +1,6 @@
-// The VNet of the Container Apps environment: one subnet delegated to Microsoft.App/environments
-// (a workload-profiles environment needs the delegation and at least a /27).
+// The VNet of the Container Apps environments: one subnet per environment, each delegated to
+// Microsoft.App/environments (a workload-profiles environment needs the delegation, a subnet of
+// its own and at least a /27). All environments share the VNet, so their apps can reach each other.
 
 @description('Azure region.')
 param location string
@@ -13,7 +14,27 @@ param addressPrefix string
 @description('Subnet given to the Container Apps environment. A /23 leaves room for a few hundred engine apps.')
 param infrastructureSubnetPrefix string
 
+@description('How many environments get a subnet: the first gets infrastructureSubnetPrefix, environment i (from 1) the i-th /23 of addressPrefix.')
+param environmentCount int = 1
+
 param tags object
+
+var delegation = [
+  {
+    name: 'Microsoft.App.environments'
+    properties: {
+      serviceName: 'Microsoft.App/environments'
+    }
+  }
+]
+
+var extraSubnets = [for i in range(1, environmentCount - 1): {
+  name: 'containerapps-${i + 1}'
+  properties: {
+    addressPrefix: cidrSubnet(addressPrefix, 23, i)
+    delegations: delegation
+  }
+}]
 
 resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
   name: vnetName
@@ -25,23 +46,17 @@ resource vnet 'Microsoft.Network/virtualNetworks@2024-05-01' = {
         addressPrefix
       ]
     }
-    subnets: [
+    subnets: concat([
       {
         name: 'containerapps'
         properties: {
           addressPrefix: infrastructureSubnetPrefix
-          delegations: [
-            {
-              name: 'Microsoft.App.environments'
-              properties: {
-                serviceName: 'Microsoft.App/environments'
-              }
-            }
-          ]
+          delegations: delegation
         }
       }
-    ]
+    ], extraSubnets)
   }
 }
 
 output infrastructureSubnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'containerapps')
+output extraSubnetIds array = [for i in range(1, environmentCount - 1): resourceId('Microsoft.Network/virtualNetworks/subnets', vnet.name, 'containerapps-${i + 1}')]

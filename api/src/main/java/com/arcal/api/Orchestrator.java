@@ -103,6 +103,7 @@ public final class Orchestrator implements AutoCloseable {
               .metrics(metrics)
               .clock(clock);
       elector.ifPresent(wiring::elector);
+      platform.environments().ifPresent(envs -> wiring.environments(envs.ids(), envs.usages()));
       ControllerWiring.Parts parts = wiring.build();
       opened.push(parts.controller());
       parts.controller().start();

@@ -7,6 +7,7 @@ import com.arcal.bench.scenario.BurstSpawn;
 import com.arcal.bench.scenario.ChangeLatency;
 import com.arcal.bench.scenario.ColdConvergence;
 import com.arcal.bench.scenario.MemoryFootprint;
+import com.arcal.bench.scenario.MultiSubscription;
 import com.arcal.bench.scenario.ScaleConvergence;
 import com.arcal.bench.scenario.Scenario;
 import com.arcal.bench.scenario.SelfHeal;
@@ -59,7 +60,7 @@ public final class Bench {
     Report report = new Report();
     Map<String, Scenario> known =
         Stream.of(new MemoryFootprint(), new ColdConvergence(), new SteadyState(), new ChangeLatency(),
-                new SelfHeal(), new ApiLoad(), new BurstSpawn(), new ScaleConvergence())
+                new SelfHeal(), new ApiLoad(), new BurstSpawn(), new ScaleConvergence(), new MultiSubscription())
             .collect(Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     Path scratch = Files.createTempDirectory("arcal-bench-");
     try (BenchContext context = new BenchContext(options, report, scratch)) {

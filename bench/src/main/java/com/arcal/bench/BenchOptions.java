@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param wrkSeconds duration of each wrk run
  * @param burst concurrent spawns of the burst scenario
  * @param out folder of the JSON results
+ * @param subscriptions subscriptions of the multi-subscription scenario (one environment each)
  */
 public record BenchOptions(
     List<String> scenarios,
@@ -33,11 +34,15 @@ public record BenchOptions(
     List<Integer> memorySizes,
     int wrkSeconds,
     int burst,
-    Path out) {
+    Path out,
+    int subscriptions) {
 
   public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "memory");
-  /** Scenarios run only when named: they need the machine's engine ports (the shared runtime). */
-  public static final List<String> OPT_IN = List.of("scale");
+  /**
+   * Scenarios run only when named: scale needs the machine's engine ports (the shared runtime),
+   * multisub is the multi-subscription convergence.
+   */
+  public static final List<String> OPT_IN = List.of("scale", "multisub");
 
   public BenchOptions {
     scenarios = List.copyOf(scenarios);
@@ -50,21 +55,23 @@ public record BenchOptions(
     sizes = List.copyOf(sizes);
     memorySizes = List.copyOf(memorySizes);
     if (sizes.stream().anyMatch(n -> n < 1) || fleetSize < 1 || resyncs < 1 || crashes < 1 || wrkSeconds < 1
-        || burst < 1) {
-      throw new IllegalArgumentException("sizes, fleet, resyncs, crashes, wrk seconds and burst must be positive");
+        || burst < 1 || subscriptions < 1) {
+      throw new IllegalArgumentException(
+          "sizes, fleet, resyncs, crashes, wrk seconds, burst and subscriptions must be positive");
     }
   }
 
   public static BenchOptions defaults() {
     return new BenchOptions(ALL, List.of(100, 1000), Duration.ofSeconds(2), 1000, Duration.ofSeconds(5), 5, 50,
-        List.of(0, 1000, 10000), 10, 300, Path.of("bench-results"));
+        List.of(0, 1000, 10000), 10, 300, Path.of("bench-results"), 3);
   }
 
   public static String usage() {
     return String.join("\n",
         "usage: java -jar bench/target/arcal-bench.jar [options]",
         "  --scenario NAME   run only this scenario (repeatable): " + String.join(", ", ALL)
-            + "; and, only when named: scale (--fleet sales on the shared engine runtime)",
+            + "; and, only when named: scale (--fleet sales on the shared engine runtime),"
+            + " multisub (cold convergence over --subscriptions K)",
         "  --sizes 100,1000  cold-convergence fleet sizes (add 5000 if memory allows)",
         "  --latency SEC     emulator provisioning latency L (default 2; Azure's is about 13)",
         "  --fleet N         converged fleet for steady, change, heal, api and scale (default 1000)",
@@ -73,7 +80,8 @@ public record BenchOptions(
         "  --memory-sizes 0,1000,10000   desired sales at which memory is measured",
         "  --wrk-seconds S   duration of each wrk run (default 10)",
         "  --burst N         concurrent POST /sales/spawn of the burst scenario (default 300)",
-        "  --out DIR         where the JSON results go (default bench-results)");
+        "  --out DIR         where the JSON results go (default bench-results)",
+        "  --subscriptions K subscriptions of --scenario multisub, one environment each (default 3)");
   }
 
   /** Parses the command line; throws IllegalArgumentException with a one-line reason. */
@@ -89,6 +97,7 @@ public record BenchOptions(
     int wrk = d.wrkSeconds();
     int burst = d.burst();
     Path out = d.out();
+    int subscriptions = d.subscriptions();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -106,11 +115,12 @@ public record BenchOptions(
         case "--wrk-seconds" -> wrk = (int) number(flag, value);
         case "--burst" -> burst = (int) number(flag, value);
         case "--out" -> out = Path.of(value);
+        case "--subscriptions" -> subscriptions = (int) number(flag, value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
     return new BenchOptions(scenarios.isEmpty() ? ALL : scenarios, sizes, latency, fleet, resync, d.resyncs(),
-        crashes, memory, wrk, burst, out);
+        crashes, memory, wrk, burst, out, subscriptions);
   }
 
   private static List<Integer> integers(String flag, String value) {

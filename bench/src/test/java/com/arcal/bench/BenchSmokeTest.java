@@ -20,7 +20,7 @@ class BenchSmokeTest {
   void coldConvergence_ofFiveSales_reportsItsFigures(@TempDir Path out) throws Exception {
     BenchOptions options =
         new BenchOptions(List.of("cold"), List.of(5), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), 1, 1,
-            List.of(0), 1, 300, out);
+            List.of(0), 1, 300, out, 1);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     Report report = Bench.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -34,6 +34,24 @@ class BenchSmokeTest {
     assertThat(time.value()).isPositive().isLessThan(20);
     assertThat(report.figures()).filteredOn(f -> f.name().endsWith("429s received"))
         .singleElement().extracting(Figure::value).isEqualTo(0.0);
+  }
+
+  @Test
+  void multiSubscription_spreadsSalesOverTheSubscriptions_andReportsItsBound(@TempDir Path out) throws Exception {
+    BenchOptions options =
+        new BenchOptions(List.of("multisub"), List.of(6), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), 1, 1,
+            List.of(0), 1, 300, out, 2);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    Report report = Bench.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertThat(report.notes()).isEmpty();
+    assertThat(report.figures()).extracting(Figure::name)
+        .contains("N=6 K=2 L=1s: time to all Running", "N=6 K=2 L=1s: ratio to bound");
+    assertThat(report.figures()).filteredOn(f -> f.name().contains("sales placed on"))
+        .extracting(Figure::value).containsExactly(3.0, 3.0);
+    assertThat(BenchOptions.parse(new String[] {"--scenario", "multisub", "--subscriptions", "5"}).subscriptions())
+        .isEqualTo(5);
   }
 
   @Test

@@ -22,6 +22,7 @@ class StatusPageTest {
           .startsWith("<!DOCTYPE html>")
           .contains("new EventSource(\"events\")")
           .contains("deletions/confirm")
+          .contains("read(\"environments\")")
           .doesNotContain("<link")
           .doesNotContain("src=")
           .doesNotContain("@import")

@@ -1,12 +1,17 @@
 package com.arcal.controller;
 
 import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.azure.EnvironmentUsages;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.heal.HealGate;
 import com.arcal.controller.heal.HealSettings;
 import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.placement.CoreLedger;
+import com.arcal.controller.placement.Placement;
+import com.arcal.controller.placement.Unlimited;
 import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.queue.RateLimitingWorkQueue;
 import com.arcal.controller.reconcile.AppSpecs;
@@ -22,6 +27,7 @@ import com.arcal.controller.reconcile.LeadershipHandoff;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.Ownership;
 import com.arcal.controller.reconcile.Planner;
+import com.arcal.controller.reconcile.ReconcileObserver;
 import com.arcal.controller.reconcile.SaleReconciler;
 import com.arcal.controller.reconcile.source.DesiredChanges;
 import com.arcal.controller.reconcile.source.InFlightPoll;
@@ -47,6 +53,10 @@ import java.util.random.RandomGenerator;
  * controller.
  */
 public final class ControllerWiring {
+  /** Where apps go when no environments were given: the tag names this one, nothing counts. */
+  private static final EnvironmentId UNPLACED =
+      new EnvironmentId("00000000-0000-0000-0000-000000000000", "arcal", "default");
+
   private ControllerWiring() {}
 
   /** The assembled parts the API reads from. */
@@ -57,7 +67,8 @@ public final class ControllerWiring {
       Resync resync,
       HeldDeletions deletions,
       ObservedApps observed,
-      HealGate heal) {}
+      HealGate heal,
+      Placement placement) {}
 
   /** A builder over the four seams and the settings; everything else has a default. */
   public static Builder builder(
@@ -82,6 +93,8 @@ public final class ControllerWiring {
     private RandomGenerator random = new SplittableRandom();
     private Optional<LeaderElector> elector = Optional.empty();
     private HealSettings healing = HealSettings.defaults();
+    private List<EnvironmentId> environments = List.of();
+    private EnvironmentUsages usages;
 
     private Builder(
         DesiredStateStore store,
@@ -134,6 +147,17 @@ public final class ControllerWiring {
       return this;
     }
 
+    /**
+     * Place new sales on these environments by their free cores ({@code usages} read at start
+     * and on every resync); without them, every sale goes to one environment and nothing counts
+     * cores.
+     */
+    public Builder environments(List<EnvironmentId> environments, EnvironmentUsages usages) {
+      this.environments = List.copyOf(environments);
+      this.usages = usages;
+      return this;
+    }
+
     public Parts build() {
       ControllerMetrics metrics =
           this.metrics != null ? this.metrics : new ControllerMetrics(new SimpleMeterRegistry());
@@ -144,6 +168,10 @@ public final class ControllerWiring {
       AppSpecs specs = new AppSpecs(settings.naming(), settings.defaults(), ownership);
       Planner planner = new Planner(ownership, specs);
       RateLimitingWorkQueue<SaleId> queue = new RateLimitingWorkQueue<>(backoff, random, metrics);
+      Placement placement =
+          environments.isEmpty()
+              ? new Unlimited(UNPLACED)
+              : new CoreLedger(environments, usages, queue::add);
       FailurePolicy failures = new FailurePolicy(board, clock);
       HeldDeletions deletions =
           new HeldDeletions(
@@ -159,12 +187,12 @@ public final class ControllerWiring {
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-              engineStep, secrets, settings, clock);
+              engineStep, secrets, settings, placement, clock);
       // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
       // forward would only be refused again and push it to the back of the budget's queue.
       Resync resync =
           new Resync(
-              store, apps, observed, ownership, specs, board, metrics, leading,
+              store, apps, observed, ownership, specs, board, refreshing(placement, metrics), leading,
               id -> {
                 if (!failures.deferred(id)) {
                   queue.addLowPriority(id);
@@ -186,7 +214,19 @@ public final class ControllerWiring {
       metrics.bind(queue::depth, board);
       metrics.bindHealing(heal);
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
-      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal);
+      metrics.bindCapacity(placement::capacity);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal, placement);
+    }
+
+    /** Every resync (the first one at start) reads the environments' usage again after its LIST. */
+    private static ReconcileObserver refreshing(Placement placement, ControllerMetrics metrics) {
+      return new ReconcileObserver() {
+        @Override
+        public void resynced(int listed) {
+          metrics.resynced(listed);
+          placement.refresh();
+        }
+      };
     }
 
     /** A sale's status before anything is observed: its app name and desired generation. */

@@ -166,6 +166,8 @@ public record Settings(
    * subscription and resource group, when set, agree with it (else they are derived from it), and
    * the location, when set, is checked against the environment's at start.
    *
+   * @param environmentIds every environment engine apps are placed on, {@code environmentId}
+   *     first; empty when the platform is not Azure
    * @param armEndpoint ARM base URL instead of public Azure (a standalone emulator)
    * @param armCaFile PEM certificate(s) to trust for {@code armEndpoint}
    * @param armStaticToken fixed bearer token instead of Entra ID
@@ -178,6 +180,7 @@ public record Settings(
       Optional<String> resourceGroup,
       Optional<String> location,
       Optional<String> environmentId,
+      List<String> environmentIds,
       Optional<URI> armEndpoint,
       Optional<Path> armCaFile,
       Optional<String> armStaticToken,
@@ -189,6 +192,7 @@ public record Settings(
       Objects.requireNonNull(resourceGroup, "resourceGroup");
       Objects.requireNonNull(location, "location");
       Objects.requireNonNull(environmentId, "environmentId");
+      environmentIds = List.copyOf(environmentIds);
       Objects.requireNonNull(armEndpoint, "armEndpoint");
       Objects.requireNonNull(armCaFile, "armCaFile");
       Objects.requireNonNull(armStaticToken, "armStaticToken");
@@ -204,7 +208,7 @@ public record Settings(
     @Override
     public String toString() {
       return "Azure[subscriptionId=" + subscriptionId + ", resourceGroup=" + resourceGroup
-          + ", location=" + location + ", environmentId=" + environmentId + ", armEndpoint="
+          + ", location=" + location + ", environmentIds=" + environmentIds + ", armEndpoint="
           + armEndpoint + ", armCaFile=" + armCaFile + ", armStaticToken="
           + (armStaticToken.isPresent() ? "***" : "none") + ", identity variables="
           + identity.keySet().stream().sorted().toList() + ", engineRegistry=" + engineRegistry

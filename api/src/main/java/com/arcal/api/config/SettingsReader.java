@@ -39,6 +39,7 @@ final class SettingsReader {
   private static final int MIN_TOKEN_LENGTH = 16;
   /** Set by Azure in every container app: the DNS suffix of the environment it runs in. */
   static final String ENVIRONMENT_DNS_SUFFIX = "CONTAINER_APP_ENV_DNS_SUFFIX";
+  static final String ENVIRONMENT_IDS = "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS";
 
   private final Variables env;
 
@@ -222,8 +223,8 @@ final class SettingsReader {
    */
   private Settings.Azure azure(PlatformKind platform) {
     boolean required = platform == PlatformKind.AZURE;
-    Optional<String> environmentId = required(required, "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
-        "the managed environment's resource id (/subscriptions/.../managedEnvironments/<name>)");
+    List<String> environmentIds = environmentIds(required);
+    Optional<String> environmentId = environmentIds.stream().findFirst();
     Optional<EnvironmentId> id = environmentId.map(SettingsReader::environmentId);
     Optional<String> subscription = env.optional("AZURE_SUBSCRIPTION_ID");
     Optional<String> group = env.optional("AZURE_RESOURCE_GROUP");
@@ -239,6 +240,7 @@ final class SettingsReader {
         group,
         env.optional("AZURE_LOCATION"),
         environmentId,
+        environmentIds,
         armEndpoint(),
         caFile(),
         env.optional("ARCAL_ARM_STATIC_TOKEN"),
@@ -247,14 +249,60 @@ final class SettingsReader {
         env.optional(ENVIRONMENT_DNS_SUFFIX));
   }
 
+  /**
+   * The environments engine apps are placed on: {@code ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS}
+   * (comma-separated, the first is where apps from before placement are looked for first), or the
+   * one {@code ARCAL_CONTAINERAPPS_ENVIRONMENT_ID}; set together, the list must hold the one.
+   */
+  private List<String> environmentIds(boolean required) {
+    Optional<String> list = env.optional(ENVIRONMENT_IDS);
+    Optional<String> one = env.optional("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID");
+    if (list.isEmpty()) {
+      return required(required, "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+              "the managed environment's resource id (/subscriptions/.../managedEnvironments/<name>),"
+                  + " or " + ENVIRONMENT_IDS + " for several")
+          .map(List::of)
+          .orElse(List.of());
+    }
+    List<String> ids = new ArrayList<>();
+    for (String raw : list.get().split(",")) {
+      String id = raw.strip();
+      if (id.isEmpty()) {
+        continue;
+      }
+      EnvironmentId parsed = environmentId(ENVIRONMENT_IDS, id);
+      if (ids.stream().anyMatch(other -> EnvironmentId.parse(other).orElseThrow().sameAs(parsed))) {
+        throw new SettingsException(ENVIRONMENT_IDS, "names " + id + " twice: list each environment once");
+      }
+      ids.add(id);
+    }
+    if (ids.isEmpty()) {
+      throw new SettingsException(ENVIRONMENT_IDS, "is empty: give at least one environment id");
+    }
+    one.ifPresent(single -> {
+      EnvironmentId parsed = environmentId(single);
+      if (ids.stream().noneMatch(id -> EnvironmentId.parse(id).orElseThrow().sameAs(parsed))) {
+        throw new SettingsException(
+            "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+            "'" + single + "' is not in " + ENVIRONMENT_IDS + ": unset it (the list is enough)"
+                + " or add it to the list");
+      }
+    });
+    return List.copyOf(ids);
+  }
+
   private static EnvironmentId environmentId(String raw) {
+    return environmentId("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", raw);
+  }
+
+  private static EnvironmentId environmentId(String variable, String raw) {
     return EnvironmentId.parse(raw)
         .orElseThrow(
             () ->
                 new SettingsException(
-                    "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+                    variable,
                     "expected /subscriptions/{id}/resourceGroups/{rg}/providers/Microsoft.App"
-                        + "/managedEnvironments/{name}"));
+                        + "/managedEnvironments/{name}, got '" + raw + "'"));
   }
 
   /**

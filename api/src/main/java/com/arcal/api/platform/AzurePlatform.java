@@ -5,6 +5,7 @@ import com.arcal.api.config.SettingsException;
 import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
 import com.arcal.controller.azure.ArmConnection;
 import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.EnvironmentFleet;
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.azure.ManagedEnvironment;
@@ -13,7 +14,9 @@ import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Azure, or a standalone emulator reached exactly like Azure. One variable points it at Azure:
@@ -30,15 +33,8 @@ final class AzurePlatform {
    */
   static Platform open(Settings settings, ArmCallListener armCalls, Clock clock) {
     Settings.Azure azure = settings.azure();
-    EnvironmentId id = EnvironmentId.parse(azure.environmentId().orElseThrow()).orElseThrow();
-    AzureTarget target =
-        new AzureTarget(
-            azure.subscriptionId().orElse(id.subscriptionId()),
-            azure.resourceGroup().orElse(id.resourceGroup()),
-            // Replaced by the environment's own location once it is read.
-            azure.location().orElse(""),
-            id.toString(),
-            azure.engineRegistry());
+    List<EnvironmentId> ids =
+        azure.environmentIds().stream().map(id -> EnvironmentId.parse(id).orElseThrow()).toList();
     ArmConnection connection =
         new ArmConnection(
             azure.armEndpoint(),
@@ -46,36 +42,46 @@ final class AzurePlatform {
             azure.armStaticToken(),
             azure.tenantId(),
             ArmAdapter.RESPONSE_TIMEOUT);
-    ArmAdapter.Opened arm = open(connection, target, armCalls, clock);
-    ManagedEnvironment environment = arm.environment();
-    EnvironmentCheck.check(azure, environment);
+    EnvironmentFleet fleet = open(connection, ids, azure.engineRegistry(), armCalls, clock);
+    EnvironmentCheck.check(azure, fleet.environments());
     // App names resolve through the environment's DNS; against a standalone emulator, through
     // the hosts file it keeps, and buyers then reach each engine's own loopback address.
     Optional<HostsFile> names = settings.reconcile().engineHostsFile().map(HostsFile::new);
     return new Platform(
-        arm.apps(),
+        fleet.apps(),
         names
             .map(n -> GrpcEngineClient.resolvingThrough(LocalPlatform.ENGINE_DEADLINE, n::address))
             .orElseGet(() -> new GrpcEngineClient(LocalPlatform.ENGINE_DEADLINE)),
         new EngineEndpoints(names.map(BuyerUrls::local).orElseGet(BuyerUrls::ingress)),
         () -> {},
-        "azure: resource group " + target.resourceGroup() + ", environment " + id.name() + " ("
-            + (environment.workloadProfiles() ? "workload profiles" : "Consumption-only") + ", "
-            + environment.location() + ", " + environment.defaultDomain() + ") at "
-            + azure.armEndpoint().map(Object::toString).orElse("management.azure.com"));
+        "azure: " + fleet.environments().stream().map(AzurePlatform::describe)
+            .collect(Collectors.joining(", ", "environments ", ""))
+            + " at " + azure.armEndpoint().map(Object::toString).orElse("management.azure.com"),
+        Optional.of(new Platform.Environments(fleet.ids(), fleet.usages())));
+  }
+
+  private static String describe(ManagedEnvironment environment) {
+    return environment.id().name() + " (resource group " + environment.id().resourceGroup() + ", "
+        + (environment.workloadProfiles() ? "workload profiles" : "Consumption-only") + ", "
+        + environment.location() + ", " + environment.defaultDomain() + ")";
   }
 
   /** An environment that does not exist is a bad setting; any other failure is not. */
-  private static ArmAdapter.Opened open(
-      ArmConnection connection, AzureTarget target, ArmCallListener armCalls, Clock clock) {
+  private static EnvironmentFleet open(
+      ArmConnection connection,
+      List<EnvironmentId> ids,
+      Optional<AzureTarget.EngineRegistry> registry,
+      ArmCallListener armCalls,
+      Clock clock) {
     try {
-      return ArmAdapter.open(connection, target, armCalls, clock);
+      return ArmAdapter.openFleet(connection, ids, registry, armCalls, clock);
     } catch (ArmException e) {
       if (e.status() == 404) {
         throw new SettingsException(
-            "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
-            "Azure has no such managed environment (" + e.code() + "): give the resource id of"
-                + " an existing one (az containerapp env show -n <name> -g <group> --query id)");
+            ids.size() == 1 ? "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID" : "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS",
+            "Azure has no such managed environment (" + e.code() + ": " + e.getMessage() + "):"
+                + " give the resource id of an existing one"
+                + " (az containerapp env show -n <name> -g <group> --query id)");
       }
       throw e;
     }

@@ -3,6 +3,7 @@ package com.arcal.api.platform;
 import com.arcal.api.config.Settings;
 import com.arcal.api.config.SettingsException;
 import com.arcal.controller.azure.ManagedEnvironment;
+import java.util.List;
 
 /**
  * What the settings say against what ARM says of the environment, at start on the azure platform.
@@ -11,10 +12,15 @@ import com.arcal.controller.azure.ManagedEnvironment;
 final class EnvironmentCheck {
   private EnvironmentCheck() {}
 
-  static void check(Settings.Azure azure, ManagedEnvironment environment) {
-    location(azure, environment);
-    profiles(environment);
-    runningInside(azure, environment);
+  /**
+   * Each environment must hold engine apps; the orchestrator runs in the first one (the engines'
+   * gRPC ports are reached from there), whose location an AZURE_LOCATION that is set must be.
+   */
+  static void check(Settings.Azure azure, List<ManagedEnvironment> environments) {
+    ManagedEnvironment first = environments.get(0);
+    location(azure, first);
+    environments.forEach(EnvironmentCheck::profiles);
+    runningInside(azure, first, environments);
   }
 
   /** Apps are created in their environment's region: a different AZURE_LOCATION is a mistake. */
@@ -46,7 +52,8 @@ final class EnvironmentCheck {
    * orchestrator must run in it. Azure tells every app which environment it runs in through
    * CONTAINER_APP_ENV_DNS_SUFFIX, the environment's default domain.
    */
-  private static void runningInside(Settings.Azure azure, ManagedEnvironment environment) {
+  private static void runningInside(
+      Settings.Azure azure, ManagedEnvironment environment, List<ManagedEnvironment> all) {
     String wanted = environment.defaultDomain();
     if (azure.runningInDomain().isEmpty()) {
       throw new SettingsException(
@@ -56,7 +63,9 @@ final class EnvironmentCheck {
               + " run the orchestrator as a container app in that environment (docs/deploy.md)");
     }
     String actual = azure.runningInDomain().get();
-    if (!actual.equalsIgnoreCase(wanted)) {
+    // With several environments, engines of the others are reached across environments
+    // (docs/deploy.md: a shared virtual network); the orchestrator must run in one of them.
+    if (all.stream().noneMatch(e -> e.defaultDomain().equalsIgnoreCase(actual))) {
       throw new SettingsException(
           "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
           "names an environment whose domain is " + wanted + ", but this app runs in " + actual

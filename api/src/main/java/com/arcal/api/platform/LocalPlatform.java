@@ -4,6 +4,8 @@ import com.arcal.api.config.Settings;
 import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
 import com.arcal.controller.azure.ArmConnection;
 import com.arcal.controller.azure.AzureTarget;
+import com.arcal.controller.azure.EnvironmentFleet;
+import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.HostsFile;
@@ -55,12 +57,10 @@ final class LocalPlatform {
             .build();
     Emulator emulator = Emulator.start(emulatorSettings, ContainerRuntimes.create(runtime));
     try {
-      AzureTarget target =
-          new AzureTarget(
-              SUBSCRIPTION,
-              RESOURCE_GROUP,
-              emulatorSettings.location(),
-              AzureTarget.environmentId(SUBSCRIPTION, RESOURCE_GROUP, ResourceIds.ENVIRONMENT_NAME));
+      EnvironmentId environment =
+          EnvironmentId.parse(
+                  AzureTarget.environmentId(SUBSCRIPTION, RESOURCE_GROUP, ResourceIds.ENVIRONMENT_NAME))
+              .orElseThrow();
       ArmConnection connection =
           new ArmConnection(
               Optional.of(URI.create(emulator.httpsBaseUrl())),
@@ -69,12 +69,16 @@ final class LocalPlatform {
               Optional.empty(),
               ArmAdapter.RESPONSE_TIMEOUT);
       HostsFile names = new HostsFile(emulator.hostsFile());
+      // Placed by cores as on Azure: the emulator's environment has a core quota too.
+      EnvironmentFleet fleet =
+          ArmAdapter.openFleet(connection, List.of(environment), Optional.empty(), armCalls, clock);
       return new Platform(
-          ArmAdapter.open(connection, target, armCalls, clock).apps(),
+          fleet.apps(),
           GrpcEngineClient.resolvingThrough(ENGINE_DEADLINE, names::address),
           new EngineEndpoints(BuyerUrls.local(names)),
           emulator,
-          "local: embedded emulator at " + emulator.httpsBaseUrl() + ", data " + dataDir);
+          "local: embedded emulator at " + emulator.httpsBaseUrl() + ", data " + dataDir,
+          Optional.of(new Platform.Environments(fleet.ids(), fleet.usages())));
     } catch (RuntimeException e) {
       emulator.close();
       throw e;

@@ -1,9 +1,13 @@
 package com.arcal.api.platform;
 
 import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.azure.EnvironmentUsages;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineClient;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The seams the controller drives, as one platform opened them.
@@ -14,13 +18,16 @@ import java.util.Objects;
  * @param infrastructure what the platform started and must stop last (the embedded emulator, which
  *     stops its engines); nothing for Azure, whose apps outlive the orchestrator
  * @param description one line for the start-up log
+ * @param environments the managed environments new sales are placed on by their free cores, with
+ *     their usages; empty: every sale goes where {@code apps} puts it, nothing counts cores
  */
 public record Platform(
     ContainerAppsPort apps,
     EngineClient engines,
     EngineEndpoints endpoints,
     AutoCloseable infrastructure,
-    String description) {
+    String description,
+    Optional<Environments> environments) {
 
   public Platform {
     Objects.requireNonNull(apps, "apps");
@@ -28,5 +35,24 @@ public record Platform(
     Objects.requireNonNull(endpoints, "endpoints");
     Objects.requireNonNull(infrastructure, "infrastructure");
     Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(environments, "environments");
+  }
+
+  /** A platform whose apps are not placed by cores (fakes, the embedded emulator). */
+  public Platform(
+      ContainerAppsPort apps,
+      EngineClient engines,
+      EngineEndpoints endpoints,
+      AutoCloseable infrastructure,
+      String description) {
+    this(apps, engines, endpoints, infrastructure, description, Optional.empty());
+  }
+
+  /** Environments to place sales on, and where their core usage is read. */
+  public record Environments(List<EnvironmentId> ids, EnvironmentUsages usages) {
+    public Environments {
+      ids = List.copyOf(ids);
+      Objects.requireNonNull(usages, "usages");
+    }
   }
 }

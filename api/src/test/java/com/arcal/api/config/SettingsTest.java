@@ -134,6 +134,43 @@ class SettingsTest {
   }
 
   @Test
+  void onAzure_severalEnvironments_inOrder_theFirstIsTheOrchestratorsOwn() {
+    String other = "/subscriptions/sub-2/resourceGroups/rg-2/providers/Microsoft.App/managedEnvironments/env-2";
+    Map<String, String> env = azure();
+    env.remove("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID");
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS", ENV_ID + " , " + other + ",");
+
+    Settings s = Settings.of(env);
+
+    assertThat(s.azure().environmentIds()).containsExactly(ENV_ID, other);
+    assertThat(s.azure().environmentId()).hasValue(ENV_ID);
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", other);
+    assertThat(Settings.of(env).azure().environmentIds()).as("the single id may repeat one").hasSize(2);
+    assertThat(Settings.of(azure()).azure().environmentIds()).as("the single id alone").containsExactly(ENV_ID);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS | /subscriptions/s/resourceGroups/g/nope | expected /subscriptions/",
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS | ' , ' | is empty",
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS | DUPLICATE | twice",
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID | /subscriptions/x/resourceGroups/y/providers/Microsoft.App/managedEnvironments/z | is not in ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS",
+      })
+  void onAzure_aBadEnvironmentList_isRefusedInOneLine(String variable, String value, String why) {
+    Map<String, String> env = azure();
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS", ENV_ID);
+    env.put(variable, value.equals("DUPLICATE") ? ENV_ID + "," + ENV_ID.toUpperCase() : value);
+
+    assertThatThrownBy(() -> Settings.of(env))
+        .isInstanceOf(SettingsException.class)
+        .hasMessageStartingWith(variable + ":")
+        .hasMessageContaining(why)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
   void onAzure_theEnvironmentIdIsEnough_subscriptionGroupAndLocationAreDerived() {
     Map<String, String> env = azure();
     env.remove("AZURE_SUBSCRIPTION_ID");

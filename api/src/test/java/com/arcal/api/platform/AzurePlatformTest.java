@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.arcal.api.config.Settings;
 import com.arcal.api.config.SettingsException;
+import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.AppRequest;
+import com.arcal.controller.azure.CoreUsage;
+import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +49,34 @@ class AzurePlatformTest {
     assertThat(azure.emulator.stats().count("GET", "managedEnvironment", 200))
         .as("the environment is read once, at start")
         .isEqualTo(1);
+  }
+
+  @Test
+  void severalEnvironments_inTwoGroupsAndSubscriptions_areOpenedAndEachAppGoesWhereItsTagSays()
+      throws Exception {
+    String legacy =
+        EmulatedEnvironments.environmentId(EmulatedEnvironments.LEGACY)
+            .replace(EmulatedEnvironments.SUBSCRIPTION, "00000000-0000-0000-0000-0000000000e2");
+    Map<String, String> env = azure.azureEnv(EmulatedEnvironments.GROUP);
+    env.remove("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID");
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS",
+        EmulatedEnvironments.environmentId(EmulatedEnvironments.GROUP) + "," + legacy);
+
+    Platform platform = open(env);
+    platform.apps().beginCreateOrUpdate(app("sale-a"));
+    platform.apps().beginCreateOrUpdate(app("sale-b").placedIn(EnvironmentId.parse(legacy).orElseThrow()));
+    List<AppObservation> listed = platform.apps().list();
+    CoreUsage usage = platform.environments().orElseThrow().usages().read(EnvironmentId.parse(legacy).orElseThrow());
+    close(platform);
+
+    assertThat(platform.description()).contains("arcal-env (resource group arcal-local", "legacy-rg", "Consumption-only");
+    assertThat(platform.environments().orElseThrow().ids()).extracting(EnvironmentId::resourceGroup)
+        .containsExactly(EmulatedEnvironments.GROUP, EmulatedEnvironments.LEGACY);
+    assertThat(listed).extracting(AppObservation::name).containsExactlyInAnyOrder("sale-a", "sale-b");
+    assertThat(listed).filteredOn(a -> a.name().equals("sale-b")).singleElement()
+        .satisfies(a -> assertThat(a.environment().orElseThrow().sameAs(EnvironmentId.parse(legacy).orElseThrow())).isTrue());
+    assertThat(usage.used()).as("sale-b counts in its own environment").isEqualTo(0.5);
+    assertThat(azure.emulator.stats().count("PUT", "containerApp", 201)).isEqualTo(2);
   }
 
   @Test

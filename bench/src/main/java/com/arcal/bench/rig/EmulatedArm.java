@@ -37,10 +37,15 @@ public final class EmulatedArm implements ArmSite {
 
   /** Provisioning (and deletion) take {@code latency}; ARM's throttle limits apply. */
   public static EmulatedArm start(Path dataDir, Duration latency) {
+    return start(dataDir, latency, List.of(GROUP));
+  }
+
+  /** The same, with these resource groups (each with the environment, in any subscription). */
+  public static EmulatedArm start(Path dataDir, Duration latency, List<String> groups) {
     RuntimeSettings runtime = RuntimeSettings.defaults(RuntimeSettings.Mode.IN_PROCESS, dataDir);
     EmulatorSettings settings =
         EmulatorSettings.builder(dataDir)
-            .resourceGroups(List.of(GROUP))
+            .resourceGroups(groups)
             .delays(latency, latency)
             .pageSize(PAGE_SIZE)
             .environmentCores(ENVIRONMENT_CORES)

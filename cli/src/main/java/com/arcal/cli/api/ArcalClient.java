@@ -90,6 +90,11 @@ public final class ArcalClient {
     return new Document(r.body(), r.etag().orElse(etag));
   }
 
+  /** {@code GET /environments}: the environments sales are placed on, with their cores. */
+  public JsonNode environments() {
+    return tree(send(get("/environments")));
+  }
+
   public JsonNode heldDeletions() {
     return tree(send(get("/deletions")));
   }

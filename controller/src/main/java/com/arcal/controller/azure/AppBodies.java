@@ -149,7 +149,20 @@ final class AppBodies {
         additionalPorts(ingress),
         image,
         env,
-        secretEnv);
+        secretEnv,
+        app.managedEnvironmentId(),
+        cores(app));
+  }
+
+  /** The vCPUs of the app's containers: what its one replica counts against the quota. */
+  private static double cores(ContainerAppInner app) {
+    if (app.template() == null || app.template().containers() == null) {
+      return 0;
+    }
+    return app.template().containers().stream()
+        .filter(c -> c.resources() != null && c.resources().cpu() != null)
+        .mapToDouble(c -> c.resources().cpu())
+        .sum();
   }
 
   /** The names of the app's secrets: a GET lists them, never their values. */
@@ -189,6 +202,8 @@ final class AppBodies {
         List.of(),
         request.image(),
         request.env(),
-        request.secretEnv().keySet());
+        request.secretEnv().keySet(),
+        request.environment().map(EnvironmentId::toString).orElse(""),
+        request.cores());
   }
 }

@@ -19,6 +19,10 @@ import java.util.Set;
  * @param env environment of the app's first container (plain values only)
  * @param secretEnv variables of the first container whose value comes from one of the app's
  *     secrets (a GET names them; their values are only in Azure's listSecrets)
+ * @param environmentId {@code properties.managedEnvironmentId}: the environment the app lives in,
+ *     empty when unknown
+ * @param cores the vCPUs its one replica requests (what counts against its environment's core
+ *     quota), 0 when unknown
  */
 public record AppObservation(
     String name,
@@ -29,7 +33,9 @@ public record AppObservation(
     List<PortMapping> additionalPorts,
     String image,
     Map<String, String> env,
-    Set<String> secretEnv) {
+    Set<String> secretEnv,
+    String environmentId,
+    double cores) {
 
   public AppObservation {
     Objects.requireNonNull(name, "name");
@@ -41,12 +47,37 @@ public record AppObservation(
     image = image == null ? "" : image;
     env = env == null ? Map.of() : Map.copyOf(env);
     secretEnv = secretEnv == null ? Set.of() : Set.copyOf(secretEnv);
+    environmentId = environmentId == null ? "" : environmentId;
+  }
+
+  /** An app whose environment and cores are not known (tests, and bodies that omit them). */
+  public AppObservation(
+      String name,
+      Map<String, String> tags,
+      ProvisioningState state,
+      String latestRevisionName,
+      String ingressFqdn,
+      List<PortMapping> additionalPorts,
+      String image,
+      Map<String, String> env,
+      Set<String> secretEnv) {
+    this(name, tags, state, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv, "", 0);
   }
 
   /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
   public AppObservation withState(ProvisioningState next) {
     return new AppObservation(
-        name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv);
+        name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv,
+        environmentId, cores);
+  }
+
+  /**
+   * The environment the app lives in: ARM's {@code managedEnvironmentId}, else the placement tag
+   * the controller wrote on it; empty when neither names one.
+   */
+  public Optional<EnvironmentId> environment() {
+    Optional<EnvironmentId> body = EnvironmentId.parse(environmentId);
+    return body.isPresent() ? body : tag(AppRequest.ENVIRONMENT_TAG).flatMap(EnvironmentId::parse);
   }
 
   /**

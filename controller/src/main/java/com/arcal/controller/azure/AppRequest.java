@@ -1,9 +1,11 @@
 package com.arcal.controller.azure;
 
 import com.arcal.controller.secret.Secret;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Container App the controller wants: one engine container with external WebSocket ingress
@@ -34,6 +36,12 @@ public record AppRequest(
   /** The engine's gRPC port: an additional, internal-only port mapping. */
   public static final int GRPC_PORT = 50051;
 
+  /**
+   * The tag that records where the app was placed: its environment's resource id. It routes the
+   * PUT to that environment and outlives an orchestrator restart on the app itself.
+   */
+  public static final String ENVIRONMENT_TAG = "arcal-environment";
+
   public AppRequest {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(image, "image");
@@ -48,6 +56,23 @@ public record AppRequest(
   public AppRequest(
       String name, String image, String cpu, String memory, Map<String, String> env, Map<String, String> tags) {
     this(name, image, cpu, memory, env, tags, Map.of());
+  }
+
+  /** The environment this app goes to, from its placement tag; empty when it names none. */
+  public Optional<EnvironmentId> environment() {
+    return Optional.ofNullable(tags.get(ENVIRONMENT_TAG)).flatMap(EnvironmentId::parse);
+  }
+
+  /** This app placed in {@code environment} (its placement tag set). */
+  public AppRequest placedIn(EnvironmentId environment) {
+    Map<String, String> placed = new HashMap<>(tags);
+    placed.put(ENVIRONMENT_TAG, environment.toString());
+    return new AppRequest(name, image, cpu, memory, env, placed, secretEnv);
+  }
+
+  /** The vCPUs of its one replica, as counted against the environment's core quota. */
+  public double cores() {
+    return Double.parseDouble(cpu);
   }
 
   /**

@@ -29,6 +29,13 @@ public record EnvironmentId(String subscriptionId, String resourceGroup, String 
         : Optional.empty();
   }
 
+  /** The same environment: ARM compares resource ids without regard to case. */
+  public boolean sameAs(EnvironmentId other) {
+    return subscriptionId.equalsIgnoreCase(other.subscriptionId)
+        && resourceGroup.equalsIgnoreCase(other.resourceGroup)
+        && name.equalsIgnoreCase(other.name);
+  }
+
   /** {@code /subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.App/managedEnvironments/{name}}. */
   @Override
   public String toString() {

@@ -2,6 +2,8 @@ package com.arcal.controller.metrics;
 
 import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
 import com.arcal.controller.heal.HealGate;
+import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.placement.EnvironmentCapacity;
 import com.arcal.controller.queue.QueueListener;
 import com.arcal.controller.reconcile.ReconcileObserver;
 import com.arcal.controller.reconcile.Result;
@@ -15,7 +17,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The controller's metrics, named after controller-runtime's where they fit
@@ -93,6 +97,30 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
     Gauge.builder("arcal.engines.unreachable", heal, HealGate::unreachableEngines)
         .description("Engines that do not answer now, of those that answered once")
         .register(registry);
+  }
+
+  /**
+   * {@code arcal_environment_cores_used} and {@code arcal_environment_cores_limit} per managed
+   * environment, as the placement counts them (ARM's usage, kept current between resyncs).
+   */
+  public void bindCapacity(Supplier<List<EnvironmentCapacity>> capacity) {
+    for (EnvironmentCapacity env : capacity.get()) {
+      EnvironmentId id = env.environment();
+      for (String kind : List.of("used", "limit")) {
+        Gauge.builder(
+                "arcal.environment.cores." + kind,
+                () -> capacity.get().stream()
+                    .filter(c -> c.environment().equals(id))
+                    .mapToDouble(c -> kind.equals("used") ? c.used() : c.limit())
+                    .findFirst()
+                    .orElse(Double.NaN))
+            .description("Consumption cores " + kind + " in the managed environment")
+            .tag("environment", id.name())
+            .tag("resource_group", id.resourceGroup())
+            .tag("subscription", id.subscriptionId())
+            .register(registry);
+      }
+    }
   }
 
   /**

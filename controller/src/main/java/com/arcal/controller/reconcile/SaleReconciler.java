@@ -2,12 +2,16 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmException;
+import com.arcal.controller.azure.AppRequest;
 import com.arcal.controller.azure.ContainerAppsPort;
+import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.EngineEndpoints.Endpoints;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.engine.EngineException;
+import com.arcal.controller.placement.Placement;
+import com.arcal.controller.placement.QuotaRefusal;
 import com.arcal.controller.reconcile.Planner.Decision;
 import com.arcal.controller.sale.DesiredSale;
 import com.arcal.controller.sale.SaleId;
@@ -16,6 +20,7 @@ import com.arcal.controller.secret.Secret;
 import com.arcal.controller.status.Condition;
 import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
 import com.arcal.controller.store.DesiredStateStore;
 import com.arcal.controller.store.StoreProblem;
@@ -43,6 +48,7 @@ public final class SaleReconciler {
   private final EngineConvergence engineStep;
   private final EngineSecrets secrets;
   private final ControllerSettings settings;
+  private final Placement placement;
   private final Clock clock;
 
   public SaleReconciler(
@@ -59,6 +65,7 @@ public final class SaleReconciler {
       EngineConvergence engineStep,
       EngineSecrets secrets,
       ControllerSettings settings,
+      Placement placement,
       Clock clock) {
     this.store = store;
     this.observed = observed;
@@ -73,6 +80,7 @@ public final class SaleReconciler {
     this.engineStep = engineStep;
     this.secrets = secrets;
     this.settings = settings;
+    this.placement = placement;
     this.clock = clock;
   }
 
@@ -112,6 +120,7 @@ public final class SaleReconciler {
   }
 
   private Result forget(SaleId id, String appName) {
+    placement.released(id);
     watches.cancel(id);
     engineStep.forget(appName);
     secrets.forget(appName);
@@ -120,13 +129,27 @@ public final class SaleReconciler {
   }
 
   private Result put(DesiredSale sale, Decision decision) {
-    var request = specs.request(sale, engineToken(sale, decision));
+    double cores = Double.parseDouble(specs.effective(sale).cpu());
+    boolean create = decision.action() == Planner.Action.CREATE;
+    Optional<EnvironmentId> where = create ? placement.place(sale.id(), cores) : home(sale.id(), cores);
+    if (create && where.isEmpty()) {
+      return unscheduled(sale.id(), cores);
+    }
+    AppRequest unplaced = specs.request(sale, engineToken(sale, decision));
+    AppRequest request = where.map(unplaced::placedIn).orElse(unplaced);
     AppObservation answered;
     try {
       answered = apps.beginCreateOrUpdate(request);
     } catch (ArmException e) {
       if (e.outcomeUnknown()) {
         observed.uncertain(request.name());
+      }
+      if (create && QuotaRefusal.is(e)) {
+        placement.refused(sale.id(), where.get(), cores);
+        // Placed again at once if another environment has room; else it waits for cores.
+        return placement.place(sale.id(), cores).isPresent()
+            ? Result.requeueAfter(Duration.ZERO)
+            : unscheduled(sale.id(), cores);
       }
       throw e;
     }
@@ -137,13 +160,47 @@ public final class SaleReconciler {
         decision.action() == Planner.Action.CREATE ? HistoryAction.CREATED : HistoryAction.UPDATED;
     board.update(
         sale.id(),
-        s -> s.withGeneration(sale.generation())
+        s -> placed(s, where, now)
+            .withGeneration(sale.generation())
             .withPhase(Phase.PROVISIONING, null)
             .withError(null)
             .withCondition(Condition.APP_PROVISIONED, false, "InProgress", decision.reason(), now)
             .withoutCondition(Condition.SALE_RUNNING)
             .withHistory(now, action, "PUT " + request.name() + " generation " + sale.generation()));
     return Result.requeueAfter(backstop());
+  }
+
+  /**
+   * The environment an existing app lives in: it is never moved, and its update keeps its
+   * placement tag. Empty for an app from before placement whose body names none (its update goes
+   * where it was seen).
+   */
+  private Optional<EnvironmentId> home(SaleId id, double cores) {
+    Optional<EnvironmentId> home =
+        observed.lookup(settings.naming().appName(id)).app().flatMap(AppObservation::environment);
+    home.ifPresent(env -> placement.placedAt(id, env, cores));
+    return home;
+  }
+
+  /** The status naming the environment the app lives in, when known. */
+  private static SaleStatus placed(SaleStatus status, Optional<EnvironmentId> where, Instant now) {
+    return where
+        .map(env -> status.withCondition(Condition.SCHEDULED, true, "Placed", env.toString(), now))
+        .orElse(status);
+  }
+
+  /**
+   * No environment has the cores: the sale waits, and the placement enqueues it when room
+   * appears (cores released, or a resync reads more free); nothing is retried meanwhile.
+   */
+  private Result unscheduled(SaleId id, double cores) {
+    Instant now = clock.instant();
+    String why = placement.shortage(cores);
+    board.update(
+        id,
+        s -> s.withPhase(Phase.PENDING, null)
+            .withCondition(Condition.SCHEDULED, false, "InsufficientCores", why, now));
+    return Result.done();
   }
 
   /**
@@ -212,6 +269,9 @@ public final class SaleReconciler {
         sale.id(),
         s -> s.withGeneration(sale.generation())
             .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now));
+    // After a restart too, the status and the core count learn where the app lives.
+    app.environment().ifPresent(env -> placement.placedAt(sale.id(), env, app.cores()));
+    board.update(sale.id(), s -> placed(s, app.environment(), now));
     try {
       return engineStep.converge(sale, app, ends.get());
     } catch (EngineException e) {
@@ -237,6 +297,7 @@ public final class SaleReconciler {
           "deletion held until an operator confirms it (POST /deletions/confirm)", now);
     }
     AppObservation app = observed.lookup(appName).app().orElseThrow();
+    app.environment().ifPresent(env -> placement.placedAt(id, env, app.cores()));
     stopEngineQuietly(id, app);
     watches.cancel(id);
     try {

@@ -27,6 +27,8 @@ public record Condition(
   public static final String DELETION_HELD = "DeletionHeld";
   /** A heal of an unreachable engine is not done (ARM says it is fine, budget spent, partition). */
   public static final String HEAL_DEFERRED = "HealDeferred";
+  /** Placed on an environment (True, its id in the message), or waiting for cores (False). */
+  public static final String SCHEDULED = "Scheduled";
 
   public Condition {
     Objects.requireNonNull(type, "type");

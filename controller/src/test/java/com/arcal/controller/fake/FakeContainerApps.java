@@ -61,6 +61,11 @@ public final class FakeContainerApps implements ContainerAppsPort {
     apps.put(app.name(), app);
   }
 
+  /** Every app, as Azure has it (not a call: not counted). */
+  public synchronized List<AppObservation> all() {
+    return List.copyOf(apps.values());
+  }
+
   public synchronized Optional<AppObservation> app(String name) {
     return Optional.ofNullable(apps.get(name));
   }
@@ -83,7 +88,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
                 GRPC_PORTS,
                 a.image(),
                 a.env(),
-                a.secretEnv()));
+                a.secretEnv(),
+                a.environmentId(),
+                a.cores()));
       }
     }
   }
@@ -151,7 +158,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
             GRPC_PORTS,
             request.image(),
             request.env(),
-            request.secretEnv().keySet());
+            request.secretEnv().keySet(),
+            request.environment().map(Object::toString).orElse(""),
+            request.cores());
     apps.put(request.name(), app);
     Map<String, Secret> values = new TreeMap<>();
     request.secretEnv().forEach((env, value) -> values.put(AppRequest.secretName(env), value));

@@ -44,18 +44,22 @@ final class EmulatedAzure implements AutoCloseable {
         EmulatorSettings.builder(dataDir)
             .delays(latency, latency)
             .pageSize(5)
-            .runtime(
-                new RuntimeSettings(
-                    mode,
-                    dataDir,
-                    Map.of(
-                        "arcal/engine:local",
-                        List.of(javaBinary(), "-Xmx128m", "-jar", engineJar().toString())),
-                    Duration.ofSeconds(3),
-                    Duration.ofMillis(200),
-                    Duration.ofSeconds(2)))
+            .runtime(runtime(dataDir, mode))
             .build();
     return start(settings);
+  }
+
+  /** The engine runtime of these tests: the engine jar, in this JVM or as processes. */
+  static RuntimeSettings runtime(Path dataDir, RuntimeSettings.Mode mode) {
+    return new RuntimeSettings(
+        mode,
+        dataDir,
+        Map.of(
+            "arcal/engine:local",
+            List.of(javaBinary(), "-Xmx128m", "-jar", engineJar().toString())),
+        Duration.ofSeconds(3),
+        Duration.ofMillis(200),
+        Duration.ofSeconds(2));
   }
 
   /** An emulator with these settings (throttle limits, environment types...). */

@@ -7,6 +7,8 @@ import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.azure.RevisionHealth;
 import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.placement.Unlimited;
 import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
@@ -102,6 +104,7 @@ class SaleReconcilerTest {
                 settings, clock),
             secrets,
             settings,
+            new Unlimited(new EnvironmentId("sub", "rg", "env")),
             clock);
   }
 

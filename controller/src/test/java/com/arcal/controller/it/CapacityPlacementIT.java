@@ -1,0 +1,205 @@
+package com.arcal.controller.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.arcal.controller.ControllerWiring;
+import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.AppRequest;
+import com.arcal.controller.azure.ArmBudgetPolicy;
+import com.arcal.controller.azure.EnvironmentFleet;
+import com.arcal.controller.azure.EnvironmentId;
+import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.budget.ArmBudget;
+import com.arcal.controller.budget.BudgetSettings;
+import com.arcal.controller.endpoint.BuyerUrls;
+import com.arcal.controller.endpoint.EngineEndpoints;
+import com.arcal.controller.endpoint.HostsFile;
+import com.arcal.controller.engine.GrpcEngineClient;
+import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.placement.EnvironmentCapacity;
+import com.arcal.controller.queue.Backoff;
+import com.arcal.controller.reconcile.ControllerSettings;
+import com.arcal.controller.sale.SaleDefaults;
+import com.arcal.controller.sale.SaleId;
+import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.status.Condition;
+import com.arcal.controller.status.Phase;
+import com.arcal.controller.status.SaleStatus;
+import com.arcal.controller.store.FileDesiredStateStore;
+import com.arcal.emulator.EmulatorSettings;
+import com.arcal.emulator.runtime.RuntimeSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Placement against the emulator's core quotas, through the real SDK: two environments of 1 core
+ * in two resource groups of two subscriptions, engines of 0.5 core. Two fit in each; the fifth
+ * sale waits for cores and is created when one is deleted; a restart keeps every placement.
+ */
+class CapacityPlacementIT {
+  private static final EnvironmentId ONE = new EnvironmentId("00000000-0000-0000-0000-0000000000a1", "rg-a", "env-1");
+  private static final EnvironmentId TWO = new EnvironmentId("00000000-0000-0000-0000-0000000000b2", "rg-b", "env-2");
+  private static final Duration SLOW = Duration.ofSeconds(60);
+
+  @TempDir Path dir;
+  private EmulatedAzure azure;
+  private Orchestrator orchestrator;
+
+  @BeforeEach
+  void startAzure() {
+    azure =
+        EmulatedAzure.start(
+            EmulatorSettings.builder(dir.resolve("emulator"))
+                .resourceGroups(List.of("rg-a", "rg-b"))
+                .environments(List.of("env-1", "env-2"))
+                .environmentCores(1)
+                .delays(Duration.ofMillis(200), Duration.ofMillis(200))
+                .runtime(EmulatedAzure.runtime(dir.resolve("emulator"), RuntimeSettings.Mode.IN_PROCESS))
+                .build());
+  }
+
+  @AfterEach
+  void stop() {
+    if (orchestrator != null) {
+      orchestrator.close();
+    }
+    azure.close();
+  }
+
+  @Test
+  void salesFillBothEnvironments_theFifthWaitsForCores_andARestartKeepsEveryPlacement() {
+    orchestrator = new Orchestrator();
+    for (int i = 1; i <= 5; i++) {
+      orchestrator.desire("s" + i);
+    }
+
+    await().atMost(SLOW).until(() -> orchestrator.phases().values().stream()
+        .filter(p -> p == Phase.RUNNING).count() == 4);
+    SaleStatus waiting =
+        orchestrator.parts.board().all().stream()
+            .filter(s -> s.phase() == Phase.PENDING).findFirst().orElseThrow();
+    Condition scheduled = waiting.condition(Condition.SCHEDULED).orElseThrow();
+    assertThat(scheduled.reason()).isEqualTo("InsufficientCores");
+    assertThat(scheduled.message()).contains("env-1 1/1 cores used").contains("env-2 1/1 cores used");
+    Map<String, String> placements = orchestrator.placements();
+    assertThat(placements.values().stream().collect(Collectors.groupingBy(p -> p, Collectors.counting())))
+        .containsEntry(ONE.toString(), 2L)
+        .containsEntry(TWO.toString(), 2L);
+
+    String leaving = placements.keySet().iterator().next();
+    orchestrator.store.delete(new SaleId(leaving.substring("sale-".length())), Optional.empty());
+
+    await().atMost(SLOW).until(() -> orchestrator.status(waiting.saleId().value()).phase() == Phase.RUNNING);
+    placements = orchestrator.placements();
+    assertThat(placements).hasSize(4);
+    orchestrator.close();
+
+    orchestrator = new Orchestrator();
+
+    await().atMost(SLOW).until(() -> orchestrator.parts.board().all().size() == 4
+        && orchestrator.parts.board().all().stream().allMatch(s -> s.phase() == Phase.RUNNING));
+    assertThat(orchestrator.placements()).isEqualTo(placements);
+    for (SaleStatus s : orchestrator.parts.board().all()) {
+      assertThat(s.condition(Condition.SCHEDULED).orElseThrow().message())
+          .isEqualToIgnoringCase(placements.get(s.appName()));
+    }
+    assertThat(orchestrator.parts.placement().capacity())
+        .extracting(EnvironmentCapacity::used)
+        .containsExactly(1.0, 1.0);
+    assertThat(orchestrator.budgets).as("one ARM budget per subscription")
+        .containsExactlyInAnyOrder(ONE.subscriptionId(), TWO.subscriptionId());
+  }
+
+  /** A controller over both environments, one ARM budget per subscription. */
+  private final class Orchestrator implements AutoCloseable {
+    final FileDesiredStateStore store;
+    final GrpcEngineClient engines;
+    final ControllerWiring.Parts parts;
+    /** The subscriptions an ARM budget was made for. */
+    final List<String> budgets = new CopyOnWriteArrayList<>();
+
+    Orchestrator() {
+      Clock clock = Clock.systemUTC();
+      store = new FileDesiredStateStore(dir.resolve("desired.json"), TestOrchestrator.NAMING, clock, Duration.ofSeconds(1));
+      ControllerMetrics metrics = new ControllerMetrics(new SimpleMeterRegistry());
+      EnvironmentFleet fleet =
+          EnvironmentFleet.open(
+              azure.connection(),
+              List.of(ONE, TWO),
+              Optional.empty(),
+              subscription -> {
+                budgets.add(subscription);
+                return List.of(new ArmBudgetPolicy(
+                    new ArmBudget(BudgetSettings.defaults(), clock), ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics));
+              });
+      HostsFile names = new HostsFile(azure.emulator.hostsFile());
+      engines = GrpcEngineClient.resolvingThrough(Duration.ofSeconds(2), names::address);
+      ControllerSettings settings =
+          ControllerSettings.builder("it-fleet", TestOrchestrator.NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
+              .workers(4)
+              .resyncPeriod(Duration.ofMinutes(10))
+              .pollInterval(Duration.ofMillis(200))
+              .engineHealing(Duration.ofSeconds(20), Duration.ofSeconds(40))
+              .build();
+      parts =
+          ControllerWiring.builder(store, fleet.apps(), engines, new EngineEndpoints(BuyerUrls.local(names)), settings)
+              .backoff(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(2), 0.1))
+              .metrics(metrics)
+              .clock(clock)
+              .random(new SplittableRandom(7))
+              .environments(fleet.ids(), fleet.usages())
+              .build();
+      parts.controller().start();
+    }
+
+    void desire(String id) {
+      store.put(new SaleId(id), SaleSpec.ofConfig(Map.of()), Optional.empty());
+    }
+
+    SaleStatus status(String id) {
+      return parts.board().get(new SaleId(id)).orElseThrow();
+    }
+
+    Map<String, Phase> phases() {
+      Map<String, Phase> phases = new TreeMap<>();
+      parts.board().all().forEach(s -> phases.put(s.appName(), s.phase()));
+      return phases;
+    }
+
+    /** App name to the environment its tag names, as Azure lists the apps. */
+    Map<String, String> placements() {
+      Map<String, String> placed = new TreeMap<>();
+      for (AppObservation app : parts.observed().apps()) {
+        if (app.state() == ProvisioningState.DELETING) {
+          continue;
+        }
+        app.tag(AppRequest.ENVIRONMENT_TAG).ifPresent(env -> placed.put(app.name(), env));
+        assertThat(app.environment().map(e -> e.toString().toLowerCase()))
+            .as("the tag names the environment ARM says the app is in")
+            .isEqualTo(app.tag(AppRequest.ENVIRONMENT_TAG).map(String::toLowerCase));
+      }
+      return placed;
+    }
+
+    @Override
+    public void close() {
+      parts.controller().close();
+      engines.close();
+      store.close();
+    }
+  }
+}
