@@ -19,6 +19,9 @@ import java.util.Set;
  * @param env environment of the app's first container (plain values only)
  * @param secretEnv variables of the first container whose value comes from one of the app's
  *     secrets (a GET names them; their values are only in Azure's listSecrets)
+ * @param cpu vCPUs of the first container as Azure reports them, in the plainest spelling
+ *     ("0.5", "1"), empty if unknown
+ * @param memory memory of the first container as Azure reports it ("1Gi"), empty if unknown
  */
 public record AppObservation(
     String name,
@@ -29,7 +32,9 @@ public record AppObservation(
     List<PortMapping> additionalPorts,
     String image,
     Map<String, String> env,
-    Set<String> secretEnv) {
+    Set<String> secretEnv,
+    String cpu,
+    String memory) {
 
   public AppObservation {
     Objects.requireNonNull(name, "name");
@@ -41,12 +46,29 @@ public record AppObservation(
     image = image == null ? "" : image;
     env = env == null ? Map.of() : Map.copyOf(env);
     secretEnv = secretEnv == null ? Set.of() : Set.copyOf(secretEnv);
+    cpu = cpu == null ? "" : cpu;
+    memory = memory == null ? "" : memory;
+  }
+
+  /** An app whose resources are unknown (tests, and apps whose template lacks them). */
+  public AppObservation(
+      String name,
+      Map<String, String> tags,
+      ProvisioningState state,
+      String latestRevisionName,
+      String ingressFqdn,
+      List<PortMapping> additionalPorts,
+      String image,
+      Map<String, String> env,
+      Set<String> secretEnv) {
+    this(name, tags, state, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv, "", "");
   }
 
   /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
   public AppObservation withState(ProvisioningState next) {
     return new AppObservation(
-        name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv);
+        name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv,
+        cpu, memory);
   }
 
   /**

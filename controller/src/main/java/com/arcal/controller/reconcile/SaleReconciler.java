@@ -120,7 +120,11 @@ public final class SaleReconciler {
   }
 
   private Result put(DesiredSale sale, Decision decision) {
-    var request = specs.request(sale, engineToken(sale, decision));
+    Optional<AppObservation> existing =
+        decision.action() == Planner.Action.CREATE
+            ? Optional.empty()
+            : observed.lookup(settings.naming().appName(sale.id())).app();
+    var request = specs.request(sale, existing, engineToken(sale, decision));
     AppObservation answered;
     try {
       answered = apps.beginCreateOrUpdate(request);

@@ -80,7 +80,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
                 GRPC_PORTS,
                 a.image(),
                 a.env(),
-                a.secretEnv()));
+                a.secretEnv(),
+                a.cpu(),
+                a.memory()));
       }
     }
   }
@@ -148,7 +150,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
             GRPC_PORTS,
             request.image(),
             request.env(),
-            request.secretEnv().keySet());
+            request.secretEnv().keySet(),
+            request.cpu(),
+            request.memory());
     apps.put(request.name(), app);
     Map<String, Secret> values = new TreeMap<>();
     request.secretEnv().forEach((env, value) -> values.put(AppRequest.secretName(env), value));
