@@ -2,6 +2,7 @@ package com.arcal.api;
 
 import com.arcal.api.config.Settings;
 import com.arcal.api.desired.DeletionRoutes;
+import com.arcal.api.desired.RolloutRoutes;
 import com.arcal.api.desired.DesiredStateRoutes;
 import com.arcal.api.events.EventRoutes;
 import com.arcal.api.events.StatusEvents;
@@ -61,6 +62,7 @@ public final class ApiServer implements AutoCloseable {
             new SalesRoutes(backend, defaults, json, responses),
             new DesiredStateRoutes(backend, new JsonBodies(json)),
             new DeletionRoutes(backend),
+            new RolloutRoutes(backend),
             new EventRoutes(events),
             new OpsRoutes(backend),
             new WebRoutes());

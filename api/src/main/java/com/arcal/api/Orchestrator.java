@@ -96,6 +96,7 @@ public final class Orchestrator implements AutoCloseable {
                       .workers(reconcile.workers())
                       .resyncPeriod(reconcile.resync())
                       .pollInterval(reconcile.pollInterval())
+                      .rollout(reconcile.rollout())
                       .build())
               .metrics(metrics)
               .clock(clock);

@@ -20,6 +20,7 @@ import com.arcal.controller.reconcile.LeadershipHandoff;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.Ownership;
 import com.arcal.controller.reconcile.Planner;
+import com.arcal.controller.reconcile.RolloutGate;
 import com.arcal.controller.reconcile.SaleReconciler;
 import com.arcal.controller.reconcile.source.DesiredChanges;
 import com.arcal.controller.reconcile.source.InFlightPoll;
@@ -54,7 +55,8 @@ public final class ControllerWiring {
       FleetPlanner planner,
       Resync resync,
       HeldDeletions deletions,
-      ObservedApps observed) {}
+      ObservedApps observed,
+      RolloutGate rollout) {}
 
   /** A builder over the four seams and the settings; everything else has a default. */
   public static Builder builder(
@@ -140,12 +142,16 @@ public final class ControllerWiring {
               new DeletionBrake(settings.brake()), store, observed, ownership, queue::add);
       HealthWatches watches = new HealthWatches(engines, queue::add);
       EngineSecrets secrets = new EngineSecrets(apps::secret);
+      RolloutGate rollout =
+          new RolloutGate(
+              store, observed, ownership, board, settings.naming(), settings.rollout(), clock,
+              queue::add, id -> 0, settings.pollInterval().multipliedBy(10));
       EngineConvergence engineStep =
           new EngineConvergence(engines, secrets, apps, observed, board, watches, settings, clock);
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-              engineStep, secrets, settings, clock);
+              rollout, engineStep, secrets, settings, clock);
       // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
       // forward would only be refused again and push it to the back of the budget's queue.
       Resync resync =
@@ -171,7 +177,7 @@ public final class ControllerWiring {
       metrics.bindLeader(leading);
       metrics.bind(queue::depth, board);
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
-      return new Parts(controller, board, fleetPlanner, resync, deletions, observed);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, rollout);
     }
 
     /** A sale's status before anything is observed: its app name and desired generation. */

@@ -40,6 +40,7 @@ public final class SaleReconciler {
   private final StatusBoard board;
   private final HealthWatches watches;
   private final HeldDeletions deletions;
+  private final RolloutGate rollout;
   private final EngineConvergence engineStep;
   private final EngineSecrets secrets;
   private final ControllerSettings settings;
@@ -56,6 +57,7 @@ public final class SaleReconciler {
       StatusBoard board,
       HealthWatches watches,
       HeldDeletions deletions,
+      RolloutGate rollout,
       EngineConvergence engineStep,
       EngineSecrets secrets,
       ControllerSettings settings,
@@ -70,6 +72,7 @@ public final class SaleReconciler {
     this.board = board;
     this.watches = watches;
     this.deletions = deletions;
+    this.rollout = rollout;
     this.engineStep = engineStep;
     this.secrets = secrets;
     this.settings = settings;
@@ -93,7 +96,8 @@ public final class SaleReconciler {
     return switch (decision.action()) {
       case READ -> Result.requeueAfter(settings.pollInterval());
       case FORGET -> forget(id, appName);
-      case CREATE, UPDATE -> put(desired.get(), decision);
+      case CREATE -> put(desired.get(), decision);
+      case UPDATE -> update(desired.get(), appName, decision);
       case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision);
       case WAIT -> waiting(id, desired, decision);
       case CONVERGE_ENGINE -> convergeEngine(desired.get(), appName);
@@ -117,6 +121,12 @@ public final class SaleReconciler {
     secrets.forget(appName);
     board.remove(id);
     return Result.done();
+  }
+
+  /** An update restarts the engine: it waits for its turn in the rollout. */
+  private Result update(DesiredSale sale, String appName, Decision decision) {
+    RolloutGate.Verdict verdict = rollout.admit(sale, observed.lookup(appName).app().orElseThrow());
+    return verdict.admitted() ? put(sale, decision) : Result.requeueAfter(verdict.recheck());
   }
 
   private Result put(DesiredSale sale, Decision decision) {

@@ -88,6 +88,8 @@ class SaleReconcilerTest {
             board,
             watches,
             deletions,
+            new RolloutGate(store, fleet, ownership, board, naming, settings.rollout(), clock,
+                id -> {}, id -> 0, Duration.ofSeconds(1)),
             new EngineConvergence(engines, secrets, apps, fleet, board, watches, settings, clock),
             secrets,
             settings,
