@@ -144,8 +144,8 @@ public final class ControllerWiring {
       EngineSecrets secrets = new EngineSecrets(apps::secret);
       RolloutGate rollout =
           new RolloutGate(
-              store, observed, ownership, board, settings.naming(), settings.rollout(), clock,
-              queue::add, id -> 0, settings.pollInterval().multipliedBy(10));
+              store, observed, ownership, specs, board, settings.naming(), settings.rollout(), clock,
+              queue::add, settings.pollInterval().multipliedBy(10));
       EngineConvergence engineStep =
           new EngineConvergence(engines, secrets, apps, observed, board, watches, settings, clock);
       SaleReconciler reconciler =

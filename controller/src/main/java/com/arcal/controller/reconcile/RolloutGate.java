@@ -29,7 +29,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 
 /**
  * Rolls spec changes out to Running engines in waves (a sliding window, as a Deployment's
@@ -60,12 +59,12 @@ public final class RolloutGate {
   private final DesiredStateStore store;
   private final ObservedApps observed;
   private final Ownership ownership;
+  private final AppSpecs specs;
   private final StatusBoard board;
   private final AppNaming naming;
   private final RolloutSettings settings;
   private final Clock clock;
   private final Consumer<SaleId> enqueue;
-  private final ToIntFunction<SaleId> buyers;
   private final Duration recheck;
   private final RestartBrake brake;
   // Invariants (under this lock): a sale is in at most one of updating and waiting; every sale in
@@ -82,29 +81,32 @@ public final class RolloutGate {
       DesiredStateStore store,
       ObservedApps observed,
       Ownership ownership,
+      AppSpecs specs,
       StatusBoard board,
       AppNaming naming,
       RolloutSettings settings,
       Clock clock,
       Consumer<SaleId> enqueue,
-      ToIntFunction<SaleId> buyers,
       Duration recheck) {
     this.store = store;
     this.observed = observed;
     this.ownership = ownership;
+    this.specs = specs;
     this.board = board;
     this.naming = naming;
     this.settings = settings;
     this.clock = clock;
     this.enqueue = enqueue;
-    this.buyers = buyers;
     this.recheck = recheck;
     this.brake = new RestartBrake(settings.maxRestarts(), settings.maxRestartShare());
     board.subscribe(this::statusChanged);
   }
 
-  /** Whether the sale's app may be updated to {@code sale}'s spec now. */
-  public Verdict admit(DesiredSale sale, AppObservation app) {
+  /**
+   * Whether the sale's app may be updated to {@code sale}'s spec now, its engine having
+   * {@code connected} buyers (0 when it is not Running).
+   */
+  public Verdict admit(DesiredSale sale, AppObservation app, int connected) {
     Instant now = clock.instant();
     SaleId id = sale.id();
     synchronized (this) {
@@ -135,7 +137,6 @@ public final class RolloutGate {
         return hold(id, "RolloutWaiting", updating.size() + " of at most " + limit
             + " sales updating; next when one is Running at its new generation", recheck);
       }
-      int connected = buyers.applyAsInt(id);
       if (connected > 0 && !forced.contains(id)) {
         Instant since = buyerWaitSince.computeIfAbsent(id, k -> now);
         Optional<Instant> until = settings.buyerWait().map(since::plus);
@@ -233,14 +234,20 @@ public final class RolloutGate {
   }
 
   /**
-   * Brings the books up to date with the desired state and the board: forgets finished and
-   * superseded updates, counts (first time) the sales found updating, pauses a late rollout.
+   * Brings the books up to date with the desired state and the board: forgets finished updates
+   * and those of sales no longer desired, counts (first time) the sales found updating, pauses a late rollout.
    */
   private DesiredState survey(Instant now) {
     DesiredState desired = store.snapshot();
     updating.entrySet().removeIf(e -> desired.sale(e.getKey())
-        .map(s -> s.generation() != e.getValue().generation() || runningAt(board.get(e.getKey()), s.generation()))
+        .map(s -> runningAt(board.get(e.getKey()), s.generation()))
         .orElse(true));
+    // A sale updating whose spec changed again (the operator's fix after a pause) is still not
+    // Running because of the rollout: it keeps its slot, with a new deadline.
+    updating.replaceAll((id, a) -> {
+      long generation = desired.sale(id).orElseThrow().generation();
+      return generation == a.generation() ? a : new Admission(generation, now);
+    });
     waiting.keySet().removeIf(id -> desired.sale(id).isEmpty());
     if (!surveyedOnce && !observed.apps().isEmpty()) {
       surveyedOnce = true;
@@ -254,22 +261,31 @@ public final class RolloutGate {
         .filter(e -> now.isAfter(e.getValue().since().plus(settings.deadline())))
         .map(e -> e.getKey().value())
         .toList();
-    if (!late.isEmpty() && pause == null) {
-      pause = new Pause(late.size() + " updated sales not Running " + settings.deadline().toSeconds()
-          + " s after their update: " + String.join(", ", late), late, now);
+    List<String> reported = pause == null ? List.of() : pause.sales();
+    List<String> newlyLate = late.stream().filter(s -> !reported.contains(s)).toList();
+    if (!newlyLate.isEmpty()) {
+      // The whole wave is reported, as each of its sales passes the deadline.
+      List<String> all = new ArrayList<>(reported);
+      all.addAll(newlyLate);
+      pause = new Pause(all.size() + " updated sales not Running " + settings.deadline().toSeconds()
+          + " s after their update: " + String.join(", ", all), all, pause == null ? now : pause.since());
       String why = "not Running " + settings.deadline().toSeconds()
           + " s after its update; the rollout is paused, the sales not yet updated keep their spec";
-      late.forEach(s -> board.update(new SaleId(s),
+      newlyLate.forEach(s -> board.update(new SaleId(s),
           st -> st.withCondition(UPDATE_FAILED, true, "RolloutDeadlineExceeded", why, now)));
     }
     return desired;
   }
 
-  /** Restarts this change asks for: live engines whose app is at an older generation. */
+  /**
+   * Restarts this change asks for: live engines whose app is at an older generation and another
+   * spec (a generation raised without an effective change restarts nothing).
+   */
   private Set<String> pendingRestarts(DesiredState desired) {
     Set<String> pending = new HashSet<>();
     for (DesiredSale s : desired.asMap().values()) {
       app(s.id()).filter(a -> live(board.get(s.id()), a) && generationOf(a) < s.generation())
+          .filter(a -> !specs.hash(s, Optional.of(a)).equals(a.tags().get(Ownership.SPEC_HASH)))
           .ifPresent(a -> pending.add(key(s.id(), s.generation())));
     }
     brake.retainPending(pending);

@@ -41,6 +41,7 @@ public final class SaleReconciler {
   private final HealthWatches watches;
   private final HeldDeletions deletions;
   private final RolloutGate rollout;
+  private final EngineBuyers buyers;
   private final EngineConvergence engineStep;
   private final EngineSecrets secrets;
   private final ControllerSettings settings;
@@ -73,6 +74,7 @@ public final class SaleReconciler {
     this.watches = watches;
     this.deletions = deletions;
     this.rollout = rollout;
+    this.buyers = new EngineBuyers(engines, endpoints, secrets);
     this.engineStep = engineStep;
     this.secrets = secrets;
     this.settings = settings;
@@ -125,7 +127,9 @@ public final class SaleReconciler {
 
   /** An update restarts the engine: it waits for its turn in the rollout. */
   private Result update(DesiredSale sale, String appName, Decision decision) {
-    RolloutGate.Verdict verdict = rollout.admit(sale, observed.lookup(appName).app().orElseThrow());
+    AppObservation app = observed.lookup(appName).app().orElseThrow();
+    boolean running = board.get(sale.id()).map(s -> s.phase() == Phase.RUNNING).orElse(false);
+    RolloutGate.Verdict verdict = rollout.admit(sale, app, running ? buyers.connected(app) : 0);
     return verdict.admitted() ? put(sale, decision) : Result.requeueAfter(verdict.recheck());
   }
 

@@ -9,6 +9,7 @@ import com.arcal.controller.rollout.MaxUnavailable;
 import com.arcal.controller.rollout.RolloutSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
 import com.arcal.controller.status.Condition;
@@ -65,8 +66,9 @@ class RolloutGateTest {
   }
 
   private RolloutGate gate(RolloutSettings settings) {
-    return new RolloutGate(store, observed, ownership, board, naming, settings, clock, enqueued::add,
-        id -> buyers.getOrDefault(id, 0), Duration.ofSeconds(1));
+    AppSpecs specs = new AppSpecs(naming, new SaleDefaults("img", "0.5", "1Gi"), ownership);
+    return new RolloutGate(store, observed, ownership, specs, board, naming, settings, clock, enqueued::add,
+        Duration.ofSeconds(1));
   }
 
   private DesiredSale desired(SaleId id) {
@@ -76,7 +78,7 @@ class RolloutGateTest {
   /** Asks the gate; when admitted, plays the reconciler's PUT (the app moves to the new generation). */
   private boolean admit(RolloutGate gate, SaleId id) {
     AppObservation app = observed.lookup(naming.appName(id)).app().orElseThrow();
-    boolean admitted = gate.admit(desired(id), app).admitted();
+    boolean admitted = gate.admit(desired(id), app, buyers.getOrDefault(id, 0)).admitted();
     if (admitted) {
       appAt(id, desired(id).generation(), ProvisioningState.IN_PROGRESS);
       board.update(id, s -> s.withGeneration(desired(id).generation()).withPhase(Phase.PROVISIONING, null));
@@ -130,6 +132,7 @@ class RolloutGateTest {
     assertThat(status.state()).isEqualTo("Paused");
     assertThat(status.paused()).get().satisfies(p -> assertThat(p.sales()).containsExactly("r1", "r2"));
     assertThat(board.get(id(1)).orElseThrow().condition(RolloutGate.UPDATE_FAILED)).isPresent();
+
     assertThat(board.get(id(3)).orElseThrow().observedGeneration()).as("left on its old spec").isEqualTo(1);
 
     assertThat(gate.resume()).isTrue();
@@ -166,6 +169,21 @@ class RolloutGateTest {
   }
 
   @Test
+  void aGenerationRaisedWithoutAnEffectiveChange_isNoRestartForTheBrake() {
+    AppSpecs specs = new AppSpecs(naming, new SaleDefaults("img", "0.5", "1Gi"), ownership);
+    for (int i = 1; i < SALES; i++) {
+      SaleId id = id(i);
+      AppObservation app = observed.lookup(naming.appName(id)).app().orElseThrow();
+      observed.observed(new AppObservation(app.name(),
+          ownership.tags(id, specs.hash(desired(id), Optional.of(app)), 1), app.state(), "rev", "", List.of(),
+          app.image(), Map.of(), Set.of()));
+    }
+    RolloutGate gate = gate(noBrake.withRestartBrake(5, 0.5));
+
+    assertThat(admit(gate, id(0))).isTrue();
+  }
+
+  @Test
   void busyEngines_waitForTheirBuyers_untilTheDeadline() {
     buyers.put(id(0), 2);
     RolloutGate gate = gate(noBrake.withBuyerWait(Optional.of(Duration.ofMinutes(5))).withDeadline(Duration.ofHours(1)));
@@ -188,6 +206,40 @@ class RolloutGateTest {
 
     assertThat(gate.force(Set.of())).containsExactly("r0");
     assertThat(admit(gate, id(0))).isTrue();
+  }
+
+  @Test
+  void thePauseReportsEachSaleOfTheWaveAsItPassesTheDeadline() {
+    RolloutGate gate = gate(noBrake);
+    admit(gate, id(0));
+    clock.advance(Duration.ofSeconds(30));
+    admit(gate, id(1));
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(gate.status().paused()).get().satisfies(p -> assertThat(p.sales()).containsExactly("r0"));
+
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(gate.status().paused()).get().satisfies(p -> assertThat(p.sales()).containsExactly("r0", "r1"));
+    assertThat(board.get(id(1)).orElseThrow().condition(RolloutGate.UPDATE_FAILED)).isPresent();
+  }
+
+  @Test
+  void aFixAfterAPause_keepsTheLateSalesCounted() {
+    RolloutGate gate = gate(noBrake);
+    for (int i = 0; i < 3; i++) {
+      admit(gate, id(i));
+      board.update(id(i), s -> s.withPhase(Phase.STARTING, null)); // the new image does not start
+    }
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(gate.status().state()).isEqualTo("Paused");
+    for (int i = 0; i < SALES; i++) {
+      store.put(id(i), new SaleSpec("img:3", Map.of("v", "1"), null, null), Optional.empty()); // the fix
+    }
+    gate.resume();
+
+    assertThat(admit(gate, id(0))).as("down anyway: updated at once").isTrue();
+    assertThat(admit(gate, id(5))).as("the three late ones still hold the slots").isFalse();
+    assertThat(gate.status().updating()).containsExactly("r0", "r1", "r2");
   }
 
   @Test

@@ -88,8 +88,8 @@ class SaleReconcilerTest {
             board,
             watches,
             deletions,
-            new RolloutGate(store, fleet, ownership, board, naming, settings.rollout(), clock,
-                id -> {}, id -> 0, Duration.ofSeconds(1)),
+            new RolloutGate(store, fleet, ownership, specs, board, naming, settings.rollout(), clock,
+                id -> {}, Duration.ofSeconds(1)),
             new EngineConvergence(engines, secrets, apps, fleet, board, watches, settings, clock),
             secrets,
             settings,
@@ -257,6 +257,30 @@ class SaleReconcilerTest {
     assertThat(apps.count("put")).isEqualTo(2);
     assertThat(apps.app(APP).orElseThrow().tags()).containsEntry(Ownership.GENERATION, "2");
     assertThat(phase(SALE)).isEqualTo(Phase.PROVISIONING);
+  }
+
+  @Test
+  void aSpecChange_waitsWhileBuyersAreConnected_andGoesWhenTheyLeave() {
+    desire(SALE, Map.of("lots", "3"));
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    engines.buyers(engineOf(APP), 2);
+
+    desire(SALE, Map.of("lots", "4"));
+    Result held = reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).as("no restart while buyers are connected").isEqualTo(1);
+    assertThat(held.requeueAfter()).isPresent();
+    assertThat(board.get(SALE).orElseThrow().condition(RolloutGate.UPDATE_HELD).orElseThrow().message())
+        .contains("2 buyers connected");
+
+    engines.buyers(engineOf(APP), 0);
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).isEqualTo(2);
+    assertThat(board.get(SALE).orElseThrow().condition(RolloutGate.UPDATE_HELD)).isEmpty();
   }
 
   @Test

@@ -22,6 +22,7 @@ import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.emulator.Emulator;
 import com.arcal.emulator.EmulatorSettings;
+import com.arcal.emulator.runtime.ContainerRuntime;
 import com.arcal.emulator.runtime.ContainerRuntimes;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -49,8 +50,9 @@ public final class LocalFleet implements AutoCloseable {
 
   public final Emulator emulator;
   public final ArmBudget budget;
-  public final Orchestrator orchestrator;
-  public final Api api;
+  /** Replaced by {@link #restartOrchestrator}; the emulator and its engines stay. */
+  public volatile Orchestrator orchestrator;
+  public volatile Api api;
   public final Path stateFile;
   public final Path emulatorData;
   public final AzureTarget target;
@@ -59,6 +61,9 @@ public final class LocalFleet implements AutoCloseable {
   /** How the orchestrator finds an app's engine: the same resolution, for tests that call it. */
   public final EngineEndpoints endpoints;
   private final Duration armTimeout;
+  private final Map<String, String> env = new HashMap<>();
+  private final Duration engineDeadline;
+  private final List<HttpPipelinePolicy> extra;
 
   private LocalFleet(Builder b) {
     this.stateFile = b.dir.resolve("desired-state.json");
@@ -75,23 +80,42 @@ public final class LocalFleet implements AutoCloseable {
             .runtime(new RuntimeSettings(b.mode, emulatorData, images, Duration.ofSeconds(3),
                 Duration.ofMillis(200), Duration.ofSeconds(2)))
             .build();
-    this.emulator = Emulator.start(settings, ContainerRuntimes.create(settings.runtime()));
+    ContainerRuntime runtime = ContainerRuntimes.create(settings.runtime());
+    this.emulator = Emulator.start(settings,
+        b.brokenImages.isEmpty() ? runtime : new BrokenImages(runtime, b.brokenImages));
     this.names = new HostsFile(emulator.hostsFile());
     this.endpoints = new EngineEndpoints(BuyerUrls.local(names));
     this.target = new AzureTarget(SUBSCRIPTION, GROUP, settings.location(),
         AzureTarget.environmentId(SUBSCRIPTION, GROUP, "arcal-env"));
     this.budget = new ArmBudget(b.budget, Clock.systemUTC());
-    Map<String, String> env = new HashMap<>();
     env.put("ARCAL_HTTP_PORT", "0");
     env.put("ARCAL_STATE_FILE", stateFile.toString());
     env.put("ARCAL_POLL_MILLIS", "100");
     env.put("ARCAL_RESYNC_SECONDS", "5");
     env.put("ARCAL_EMULATOR_DATA_DIR", emulatorData.toString());
     env.putAll(b.env);
-    Duration engineDeadline = b.engineDeadline;
-    List<HttpPipelinePolicy> extra = List.copyOf(b.policies);
+    this.engineDeadline = b.engineDeadline;
+    this.extra = List.copyOf(b.policies);
     try {
-      this.orchestrator =
+      startOrchestrator();
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the orchestrator and starts a new one on the same state file and emulator, with
+   * {@code changes} applied to its variables (an operator's restart with new settings).
+   */
+  public void restartOrchestrator(Map<String, String> changes) {
+    orchestrator.close();
+    env.putAll(changes);
+    startOrchestrator();
+  }
+
+  private void startOrchestrator() {
+    this.orchestrator =
           Orchestrator.start(
               Settings.of(env),
               (s, armCalls, clock) -> {
@@ -109,12 +133,8 @@ public final class LocalFleet implements AutoCloseable {
                     "reliability: embedded emulator " + emulator.httpsBaseUrl());
               },
               Clock.systemUTC());
-    } catch (RuntimeException e) {
-      emulator.close();
-      throw e;
-    }
     this.api = new Api(orchestrator.url(),
-        b.env.containsKey("ARCAL_API_TOKEN") ? Optional.of(b.env.get("ARCAL_API_TOKEN")) : Optional.empty());
+        env.containsKey("ARCAL_API_TOKEN") ? Optional.of(env.get("ARCAL_API_TOKEN")) : Optional.empty());
   }
 
   public static Builder in(Path dir) {
@@ -179,6 +199,7 @@ public final class LocalFleet implements AutoCloseable {
     private Duration armTimeout = Duration.ofSeconds(30);
     private final Map<String, String> env = new HashMap<>();
     private final List<HttpPipelinePolicy> policies = new ArrayList<>();
+    private final java.util.Set<String> brokenImages = new java.util.HashSet<>();
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -222,6 +243,12 @@ public final class LocalFleet implements AutoCloseable {
     /** An extra policy in the orchestrator's ARM pipeline (e.g. one that records requests). */
     public Builder policy(HttpPipelinePolicy policy) {
       policies.add(policy);
+      return this;
+    }
+
+    /** An image the emulator cannot start: an app updated to it has no running engine. */
+    public Builder brokenImage(String image) {
+      brokenImages.add(image);
       return this;
     }
 
