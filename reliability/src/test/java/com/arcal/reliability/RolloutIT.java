@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
@@ -58,8 +59,13 @@ class RolloutIT {
       AtomicInteger maxNotRunning = new AtomicInteger();
       AtomicInteger samples = new AtomicInteger();
       AtomicReference<String> worst = new AtomicReference<>("");
+      // Off while the orchestrator restarts: its new status board knows nothing for a moment.
+      AtomicBoolean observing = new AtomicBoolean(true);
       ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
       sampler.scheduleAtFixedRate(() -> {
+        if (!observing.get()) {
+          return;
+        }
         List<String> notRunning = sales.stream().filter(s -> !fleet.running(s)).toList();
         if (notRunning.size() > maxNotRunning.get()) {
           worst.set(notRunning.stream().map(s -> s + " " + status(fleet, s).phase() + " gen "
@@ -111,6 +117,17 @@ class RolloutIT {
           assertThat(status(fleet, s).condition(RolloutGate.UPDATE_HELD).orElseThrow().reason()).isEqualTo("RolloutPaused");
         });
         assertThat(fleet.api.get("/sales/" + affected.get(0)).body()).contains(RolloutGate.UPDATE_FAILED);
+        // The paused rollout survives an orchestrator restart: nothing stored, the sales found
+        // updating (their app at the new generation, not Running) hold the slots and pause it again.
+        long restartedAt = System.nanoTime();
+        observing.set(false);
+        fleet.restartOrchestrator(Map.of());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+            .until(() -> rollout(fleet.api).path("state").asText().equals("Paused"));
+        long pausedAgainMs = (System.nanoTime() - restartedAt) / 1_000_000;
+        assertThat(atGeneration(cloud, 3)).as("no sale updated across the restart").containsExactlyInAnyOrderElementsOf(affected);
+        assertThat(untouched).allSatisfy(s -> assertThat(fleet.running(s)).as(s).isTrue());
+        observing.set(true);
         int maxBroken = maxNotRunning.get();
         assertThat(maxBroken).as("not Running at once with the broken image: " + worst.get())
             .isLessThanOrEqualTo(MAX_UNAVAILABLE);
@@ -135,6 +152,7 @@ class RolloutIT {
             .put("broken image: sales updated before the pause", affected.size() + " (reported: " + reported.size() + ")")
             .put("broken image: confirmation to paused (deadline 15 s)", pausedMs + " ms")
             .put("broken image: max sales not Running at a 100 ms sample", maxBroken)
+            .put("orchestrator restarted while paused: paused again after", pausedAgainMs + " ms (sales updated meanwhile: 0)")
             .put("fixed and resumed: max not Running", maxNotRunning.get())
             .publish();
       } finally {

@@ -128,9 +128,29 @@ public final class SaleReconciler {
   /** An update restarts the engine: it waits for its turn in the rollout. */
   private Result update(DesiredSale sale, String appName, Decision decision) {
     AppObservation app = observed.lookup(appName).app().orElseThrow();
-    boolean running = board.get(sale.id()).map(s -> s.phase() == Phase.RUNNING).orElse(false);
-    RolloutGate.Verdict verdict = rollout.admit(sale, app, running ? buyers.connected(app) : 0);
-    return verdict.admitted() ? put(sale, decision) : Result.requeueAfter(verdict.recheck());
+    // Running, or not looked at yet since a restart: its engine may have buyers.
+    Phase phase = board.get(sale.id()).map(s -> s.phase()).orElse(Phase.PENDING);
+    boolean serving = phase == Phase.RUNNING || phase == Phase.PENDING;
+    RolloutGate.Verdict verdict = rollout.admit(sale, app, serving ? buyers.connected(app) : 0);
+    if (verdict.admitted()) {
+      return put(sale, decision);
+    }
+    // Held: the engine keeps serving what its app runs; look after it (status, heal) as that.
+    deployed(sale, app).ifPresent(asRunning -> convergeEngine(asRunning, appName));
+    return Result.requeueAfter(verdict.recheck());
+  }
+
+  /** The sale as its provisioned app runs it: the app's generation and config. */
+  private Optional<DesiredSale> deployed(DesiredSale sale, AppObservation app) {
+    if (app.state() != ProvisioningState.SUCCEEDED) {
+      return Optional.empty();
+    }
+    try {
+      long generation = Long.parseLong(app.tags().getOrDefault(Ownership.GENERATION, ""));
+      return specs.specOf(app).map(spec -> new DesiredSale(sale.id(), spec, generation));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   private Result put(DesiredSale sale, Decision decision) {

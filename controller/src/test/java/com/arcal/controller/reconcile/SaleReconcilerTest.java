@@ -276,11 +276,33 @@ class SaleReconcilerTest {
     assertThat(board.get(SALE).orElseThrow().condition(RolloutGate.UPDATE_HELD).orElseThrow().message())
         .contains("2 buyers connected");
 
+    assertThat(phase(SALE)).as("still Running at the generation its app has").isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().observedGeneration()).isEqualTo(1);
+
     engines.buyers(engineOf(APP), 0);
     reconciler.reconcile(SALE);
 
     assertThat(apps.count("put")).isEqualTo(2);
     assertThat(board.get(SALE).orElseThrow().condition(RolloutGate.UPDATE_HELD)).isEmpty();
+  }
+
+  @Test
+  void aHeldUpdate_afterARestart_stillShowsTheEngineRunningItsOldGeneration() {
+    desire(SALE, Map.of("lots", "3"));
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    engines.buyers(engineOf(APP), 1);
+    desire(SALE, Map.of("lots", "4"));
+    board = new StatusBoard(clock, id -> SaleStatus.initial(id, naming.appName(id), 0, clock.instant()));
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret));
+
+    reconciler.reconcile(SALE); // presumed live: its buyers are read, the update waits
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).isEqualTo(1);
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().observedGeneration()).isEqualTo(1);
   }
 
   @Test
