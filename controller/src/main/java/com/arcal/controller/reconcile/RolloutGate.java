@@ -132,7 +132,6 @@ public final class RolloutGate {
             + " Running engines at once; held until POST /disruptions/confirm (arcalctl confirm-restarts)",
             recheck);
       }
-      limit = settings.maxUnavailable().of(desired.asMap().size());
       if (updating.size() >= limit) {
         return hold(id, "RolloutWaiting", updating.size() + " of at most " + limit
             + " sales updating; next when one is Running at its new generation", recheck);
@@ -239,6 +238,7 @@ public final class RolloutGate {
    */
   private DesiredState survey(Instant now) {
     DesiredState desired = store.snapshot();
+    limit = settings.maxUnavailable().of(desired.asMap().size());
     updating.entrySet().removeIf(e -> desired.sale(e.getKey())
         .map(s -> runningAt(board.get(e.getKey()), s.generation()))
         .orElse(true));
