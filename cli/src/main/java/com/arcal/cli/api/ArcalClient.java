@@ -114,7 +114,7 @@ public final class ArcalClient {
     StringBuilder query = new StringBuilder();
     for (String sale : sales) {
       query.append(query.length() == 0 ? "?" : "&").append("sale=")
-          .append(java.net.URLEncoder.encode(sale, java.nio.charset.StandardCharsets.UTF_8));
+          .append(URLEncoder.encode(sale, StandardCharsets.UTF_8));
     }
     return post("/rollout/force" + query);
   }

@@ -9,6 +9,7 @@ import com.arcal.controller.reconcile.ObservedApps.Lookup;
 import com.arcal.controller.reconcile.Planner.Action;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.DesiredSale;
+import com.arcal.controller.sale.ResourceAmounts;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
@@ -34,7 +35,7 @@ class PinnedDefaultsTest {
     String cpuAsAzureAnswers = Double.toString(Double.parseDouble(request.cpu()));
     return new AppObservation(request.name(), request.tags(), ProvisioningState.SUCCEEDED, "rev", "",
         List.of(), request.image(), request.env(), Set.of(EngineSecrets.ENV),
-        com.arcal.controller.sale.ResourceAmounts.plainCpu(Double.parseDouble(cpuAsAzureAnswers)),
+        ResourceAmounts.plainCpu(Double.parseDouble(cpuAsAzureAnswers)),
         request.memory());
   }
 
