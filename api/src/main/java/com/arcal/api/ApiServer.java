@@ -3,6 +3,7 @@ package com.arcal.api;
 import com.arcal.api.config.Settings;
 import com.arcal.api.capacity.EnvironmentRoutes;
 import com.arcal.api.desired.DeletionRoutes;
+import com.arcal.api.desired.RolloutRoutes;
 import com.arcal.api.desired.DesiredStateRoutes;
 import com.arcal.api.events.EventRoutes;
 import com.arcal.api.events.StatusEvents;
@@ -63,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
             new DesiredStateRoutes(backend, new JsonBodies(json)),
             new DeletionRoutes(backend),
             new EnvironmentRoutes(backend),
+            new RolloutRoutes(backend),
             new EventRoutes(events),
             new OpsRoutes(backend),
             new WebRoutes());

@@ -98,6 +98,7 @@ public final class Orchestrator implements AutoCloseable {
                       .resyncPeriod(reconcile.resync())
                       .pollInterval(reconcile.pollInterval())
                       .engineHealing(settings.heal().restartAfter(), settings.heal().recreateAfter())
+                      .rollout(reconcile.rollout())
                       .build())
               .healing(HealSettings.defaults().withBudget(settings.heal().budget(), settings.heal().window()))
               .metrics(metrics)

@@ -28,6 +28,7 @@ import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.Ownership;
 import com.arcal.controller.reconcile.Planner;
 import com.arcal.controller.reconcile.ReconcileObserver;
+import com.arcal.controller.reconcile.RolloutGate;
 import com.arcal.controller.reconcile.SaleReconciler;
 import com.arcal.controller.reconcile.source.DesiredChanges;
 import com.arcal.controller.reconcile.source.InFlightPoll;
@@ -68,7 +69,8 @@ public final class ControllerWiring {
       HeldDeletions deletions,
       ObservedApps observed,
       HealGate heal,
-      Placement placement) {}
+      Placement placement,
+      RolloutGate rollout) {}
 
   /** A builder over the four seams and the settings; everything else has a default. */
   public static Builder builder(
@@ -181,13 +183,17 @@ public final class ControllerWiring {
       HealGate heal =
           new HealGate(
               apps, healing, () -> (int) observed.apps().stream().filter(ownership::owns).count(), clock);
+      RolloutGate rollout =
+          new RolloutGate(
+              store, observed, ownership, specs, board, settings.naming(), settings.rollout(), clock,
+              queue::add, settings.pollInterval().multipliedBy(10));
       EngineConvergence engineStep =
           new EngineConvergence(
               engines, secrets, apps, observed, board, watches, heal, settings, clock);
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-              engineStep, secrets, settings, placement, clock);
+              rollout, engineStep, secrets, settings, placement, clock);
       // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
       // forward would only be refused again and push it to the back of the budget's queue.
       Resync resync =
@@ -215,7 +221,7 @@ public final class ControllerWiring {
       metrics.bindHealing(heal);
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
       metrics.bindCapacity(placement::capacity);
-      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal, placement);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal, placement, rollout);
     }
 
     /** Every resync (the first one at start) reads the environments' usage again after its LIST. */

@@ -3,6 +3,7 @@ package com.arcal.api.config;
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.heal.Quota;
 import com.arcal.controller.leader.LeaseSettings;
+import com.arcal.controller.rollout.RolloutSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import java.net.URI;
@@ -141,7 +142,8 @@ public record Settings(
       String managedBy,
       int workers,
       SaleDefaults defaults,
-      Optional<Path> engineHostsFile) {
+      Optional<Path> engineHostsFile,
+      RolloutSettings rollout) {
     public Reconcile {
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(resync, "resync");
@@ -150,6 +152,7 @@ public record Settings(
       Objects.requireNonNull(managedBy, "managedBy");
       Objects.requireNonNull(defaults, "defaults");
       Objects.requireNonNull(engineHostsFile, "engineHostsFile");
+      Objects.requireNonNull(rollout, "rollout");
     }
   }
 

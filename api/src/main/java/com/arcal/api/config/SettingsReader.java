@@ -6,6 +6,8 @@ import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.heal.Quota;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaseSettings;
+import com.arcal.controller.rollout.MaxUnavailable;
+import com.arcal.controller.rollout.RolloutSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.InvalidSpecException;
 import com.arcal.controller.sale.SaleDefaults;
@@ -186,7 +188,30 @@ final class SettingsReader {
         managedBy,
         env.integer("ARCAL_WORKERS", 8, 1, 256, "a number of reconcile workers, 1-256"),
         defaults,
-        engineHostsFile(platform, azure));
+        engineHostsFile(platform, azure),
+        rollout());
+  }
+
+  /** Rollouts of spec changes to Running engines (docs/operations.md, "Rolling out a change"). */
+  private RolloutSettings rollout() {
+    MaxUnavailable max;
+    try {
+      max = MaxUnavailable.parse(env.text("ARCAL_ROLLOUT_MAX_UNAVAILABLE", "10%"));
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException("ARCAL_ROLLOUT_MAX_UNAVAILABLE",
+          "expected a count of sales >= 1 (e.g. 5) or a percentage 1-100% of the desired sales (e.g. 10%)");
+    }
+    Duration deadline = Duration.ofSeconds(env.integer("ARCAL_ROLLOUT_DEADLINE_SECONDS", 600, 1, 86_400,
+        "seconds an updated sale may take to be Running before the rollout pauses, 1-86400"));
+    Duration buyerWait = Duration.ofSeconds(env.integer("ARCAL_ROLLOUT_BUYER_WAIT_SECONDS", 600, 0, 86_400,
+        "seconds a sale with buyers connected waits before its update, 0-86400"));
+    boolean needsForce = env.bool("ARCAL_ROLLOUT_BUYERS_NEED_FORCE", false);
+    int restarts = env.integer("ARCAL_RESTART_BRAKE_COUNT", 5, 0, 1_000_000,
+        "a number of Running engines one change may restart without confirmation, 0-1000000");
+    int share = env.integer("ARCAL_RESTART_BRAKE_PERCENT", 50, 0, 100,
+        "a percentage of the Running engines one change may restart without confirmation, 0-100");
+    return new RolloutSettings(
+        max, deadline, needsForce ? Optional.empty() : Optional.of(buyerWait), restarts, share / 100.0);
   }
 
   /**

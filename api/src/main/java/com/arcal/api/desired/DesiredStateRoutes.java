@@ -61,7 +61,7 @@ public final class DesiredStateRoutes implements RouteGroup {
         throw new StaleVersionException(expected, current.version());
       }
       ctx.header("ETag", ETags.format(current.version()))
-          .json(PlanView.of(backend.planner().plan(proposed(current, specs))));
+          .json(PlanView.of(backend.planner().plan(proposed(current, specs)), backend.controller().rollout().status()));
       return;
     }
     DesiredState after = backend.store().replace(specs, expected);
@@ -73,7 +73,7 @@ public final class DesiredStateRoutes implements RouteGroup {
   private void plan(Context ctx) {
     DesiredState desired = backend.store().snapshot();
     FleetPlan plan = backend.planner().plan(desired);
-    ctx.header("ETag", ETags.format(desired.version())).json(PlanView.of(plan));
+    ctx.header("ETag", ETags.format(desired.version())).json(PlanView.of(plan, backend.controller().rollout().status()));
   }
 
   /**

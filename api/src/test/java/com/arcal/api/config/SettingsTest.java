@@ -61,6 +61,17 @@ class SettingsTest {
   }
 
   @Test
+  void rolloutSettings_countOrPercentage() {
+    var byDefault = Settings.of(Map.of()).reconcile().rollout();
+    assertThat(byDefault.maxUnavailable().of(50)).isEqualTo(5);
+    assertThat(byDefault.maxUnavailable().of(3)).as("at least 1").isEqualTo(1);
+    var count = Settings.of(Map.of("ARCAL_ROLLOUT_MAX_UNAVAILABLE", "7", "ARCAL_ROLLOUT_BUYERS_NEED_FORCE", "true"))
+        .reconcile().rollout();
+    assertThat(count.maxUnavailable().of(1000)).isEqualTo(7);
+    assertThat(count.buyerWait()).isEmpty();
+  }
+
+  @Test
   void aMissingDotEnvIsFine() {
     assertThat(Settings.load(Map.of(), dir.resolve("none.env")).http().port()).isEqualTo(8080);
   }
@@ -86,6 +97,12 @@ class SettingsTest {
     "ARCAL_HEAL_BUDGET_WINDOW, 0s",
     "ARCAL_HEAL_RESTART_AFTER, 2h",
     "ARCAL_HEAL_RECREATE_AFTER, -1s",
+    "ARCAL_ROLLOUT_MAX_UNAVAILABLE, 0",
+    "ARCAL_ROLLOUT_MAX_UNAVAILABLE, 0%",
+    "ARCAL_ROLLOUT_MAX_UNAVAILABLE, 120%",
+    "ARCAL_ROLLOUT_MAX_UNAVAILABLE, many",
+    "ARCAL_ROLLOUT_DEADLINE_SECONDS, 0",
+    "ARCAL_RESTART_BRAKE_PERCENT, 101",
   })
   void aBadValueNamesItsVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.of(Map.of(variable, value)))

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -102,6 +103,33 @@ public final class ArcalClient {
   public JsonNode confirmDeletions() {
     return tree(send(request("/deletions/confirm", Duration.ZERO)
         .POST(HttpRequest.BodyPublishers.noBody())));
+  }
+
+  /** Where the rollout of spec changes stands ({@code GET /rollout}). */
+  public JsonNode rollout() {
+    return tree(send(get("/rollout")));
+  }
+
+  public JsonNode resumeRollout() {
+    return post("/rollout/resume");
+  }
+
+  /** Forces the updates that wait for buyers: of {@code sales}, or all when it is empty. */
+  public JsonNode forceRollout(List<String> sales) {
+    StringBuilder query = new StringBuilder();
+    for (String sale : sales) {
+      query.append(query.length() == 0 ? "?" : "&").append("sale=")
+          .append(URLEncoder.encode(sale, StandardCharsets.UTF_8));
+    }
+    return post("/rollout/force" + query);
+  }
+
+  public JsonNode confirmRestarts() {
+    return post("/disruptions/confirm");
+  }
+
+  private JsonNode post(String path) {
+    return tree(send(request(path, Duration.ZERO).POST(HttpRequest.BodyPublishers.noBody())));
   }
 
   /**

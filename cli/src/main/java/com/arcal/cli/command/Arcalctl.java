@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       EditCommand.class,
       ConfirmDeletionsCommand.class,
+      ConfirmRestartsCommand.class,
+      RolloutCommand.class,
       WatchCommand.class
     },
     footer = {

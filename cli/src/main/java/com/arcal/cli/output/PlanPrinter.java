@@ -32,8 +32,13 @@ public final class PlanPrinter {
     for (Kind kind : KINDS) {
       actions += plan.path(kind.field()).size();
     }
+    JsonNode rollout = plan.path("rollout");
+    boolean rolling = rollout.isObject() && !rollout.path("state").asText("Idle").equals("Idle");
     if (actions == 0) {
       out.println("Plan: nothing to do.");
+      if (rolling) {
+        new RolloutPrinter(palette).print(rollout, out);
+      }
       out.flush();
       return 0;
     }
@@ -44,6 +49,9 @@ public final class PlanPrinter {
         String line = String.format("  %s %-8s %s", kind.sign(), kind.label(), name.asText());
         out.println(colour.apply(line) + (kind.note().isEmpty() ? "" : palette.dim("   (" + kind.note() + ")")));
       }
+    }
+    if (rolling) {
+      new RolloutPrinter(palette).print(rollout, out);
     }
     out.flush();
     return actions;

@@ -1,5 +1,6 @@
 package com.arcal.controller.azure;
 
+import com.arcal.controller.sale.ResourceAmounts;
 import com.arcal.controller.secret.Secret;
 import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
 import com.azure.resourcemanager.appcontainers.models.ActiveRevisionsMode;
@@ -122,6 +123,8 @@ final class AppBodies {
     Ingress ingress = app.configuration() == null ? null : app.configuration().ingress();
     String fqdn = ingress == null ? "" : ingress.fqdn();
     String image = "";
+    String cpu = "";
+    String memory = "";
     Map<String, String> env = new HashMap<>();
     Set<String> secretEnv = new HashSet<>();
     if (app.template() != null
@@ -129,6 +132,10 @@ final class AppBodies {
         && !app.template().containers().isEmpty()) {
       Container first = app.template().containers().get(0);
       image = first.image();
+      if (first.resources() != null) {
+        cpu = first.resources().cpu() == null ? "" : ResourceAmounts.plainCpu(first.resources().cpu());
+        memory = first.resources().memory() == null ? "" : first.resources().memory();
+      }
       if (first.env() != null) {
         first.env().stream()
             .filter(v -> v.name() != null && v.value() != null)
@@ -151,7 +158,9 @@ final class AppBodies {
         env,
         secretEnv,
         app.managedEnvironmentId(),
-        cores(app));
+        cores(app),
+        cpu,
+        memory);
   }
 
   /** The vCPUs of the app's containers: what its one replica counts against the quota. */
@@ -204,6 +213,8 @@ final class AppBodies {
         request.env(),
         request.secretEnv().keySet(),
         request.environment().map(EnvironmentId::toString).orElse(""),
-        request.cores());
+        request.cores(),
+        request.cpu(),
+        request.memory());
   }
 }

@@ -23,6 +23,9 @@ import java.util.Set;
  *     empty when unknown
  * @param cores the vCPUs its one replica requests (what counts against its environment's core
  *     quota), 0 when unknown
+ * @param cpu vCPUs of the first container as Azure reports them, in the plainest spelling
+ *     ("0.5", "1"), empty if unknown
+ * @param memory memory of the first container as Azure reports it ("1Gi"), empty if unknown
  */
 public record AppObservation(
     String name,
@@ -35,7 +38,9 @@ public record AppObservation(
     Map<String, String> env,
     Set<String> secretEnv,
     String environmentId,
-    double cores) {
+    double cores,
+    String cpu,
+    String memory) {
 
   public AppObservation {
     Objects.requireNonNull(name, "name");
@@ -48,9 +53,11 @@ public record AppObservation(
     env = env == null ? Map.of() : Map.copyOf(env);
     secretEnv = secretEnv == null ? Set.of() : Set.copyOf(secretEnv);
     environmentId = environmentId == null ? "" : environmentId;
+    cpu = cpu == null ? "" : cpu;
+    memory = memory == null ? "" : memory;
   }
 
-  /** An app whose environment and cores are not known (tests, and bodies that omit them). */
+  /** An app whose environment, cores and resources are not known (tests, bodies that omit them). */
   public AppObservation(
       String name,
       Map<String, String> tags,
@@ -61,14 +68,14 @@ public record AppObservation(
       String image,
       Map<String, String> env,
       Set<String> secretEnv) {
-    this(name, tags, state, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv, "", 0);
+    this(name, tags, state, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv, "", 0, "", "");
   }
 
   /** The same app as seen in another provisioning state (e.g. right after we sent a write). */
   public AppObservation withState(ProvisioningState next) {
     return new AppObservation(
         name, tags, next, latestRevisionName, ingressFqdn, additionalPorts, image, env, secretEnv,
-        environmentId, cores);
+        environmentId, cores, cpu, memory);
   }
 
   /**

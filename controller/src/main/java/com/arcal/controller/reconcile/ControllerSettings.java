@@ -1,5 +1,6 @@
 package com.arcal.controller.reconcile;
 
+import com.arcal.controller.rollout.RolloutSettings;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param engineRestartAfter unreachable engine for this long: restart its revision
  * @param engineRecreateAfter still unreachable this long after the restart: recreate the app
  * @param brake when deletions need confirmation
+ * @param rollout how spec changes reach Running engines (waves, deadlines, restart brake)
  */
 public record ControllerSettings(
     String managedBy,
@@ -28,7 +30,8 @@ public record ControllerSettings(
     Duration pollInterval,
     Duration engineRestartAfter,
     Duration engineRecreateAfter,
-    BrakeSettings brake) {
+    BrakeSettings brake,
+    RolloutSettings rollout) {
 
   public ControllerSettings {
     Objects.requireNonNull(managedBy, "managedBy");
@@ -42,6 +45,7 @@ public record ControllerSettings(
     Objects.requireNonNull(engineRestartAfter, "engineRestartAfter");
     Objects.requireNonNull(engineRecreateAfter, "engineRecreateAfter");
     Objects.requireNonNull(brake, "brake");
+    Objects.requireNonNull(rollout, "rollout");
   }
 
   /** Settings for the fleet tagged {@code managedBy}, every other value at its default. */
@@ -70,6 +74,7 @@ public record ControllerSettings(
     private Duration engineRestartAfter = Duration.ofSeconds(30);
     private Duration engineRecreateAfter = Duration.ofSeconds(120);
     private BrakeSettings brake = BrakeSettings.defaults();
+    private RolloutSettings rollout = RolloutSettings.defaults();
 
     private Builder(String managedBy, AppNaming naming, SaleDefaults defaults) {
       this.managedBy = managedBy;
@@ -104,10 +109,15 @@ public record ControllerSettings(
       return this;
     }
 
+    public Builder rollout(RolloutSettings rollout) {
+      this.rollout = rollout;
+      return this;
+    }
+
     public ControllerSettings build() {
       return new ControllerSettings(
           managedBy, naming, defaults, workers, resyncPeriod, pollInterval, engineRestartAfter,
-          engineRecreateAfter, brake);
+          engineRecreateAfter, brake, rollout);
     }
   }
 }

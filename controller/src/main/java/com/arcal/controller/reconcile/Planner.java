@@ -72,7 +72,7 @@ public final class Planner {
     if (a.state().busy()) {
       return new Decision(Action.WAIT, "Azure operation in progress (" + a.state() + ")");
     }
-    String hash = specs.hash(desired.get());
+    String hash = specs.hash(desired.get(), app);
     if (!hash.equals(a.tags().get(Ownership.SPEC_HASH))) {
       return new Decision(Action.UPDATE, "spec changed (generation " + desired.get().generation() + ")");
     }

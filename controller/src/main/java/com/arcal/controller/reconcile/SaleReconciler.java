@@ -45,6 +45,8 @@ public final class SaleReconciler {
   private final StatusBoard board;
   private final HealthWatches watches;
   private final HeldDeletions deletions;
+  private final RolloutGate rollout;
+  private final EngineBuyers buyers;
   private final EngineConvergence engineStep;
   private final EngineSecrets secrets;
   private final ControllerSettings settings;
@@ -62,6 +64,7 @@ public final class SaleReconciler {
       StatusBoard board,
       HealthWatches watches,
       HeldDeletions deletions,
+      RolloutGate rollout,
       EngineConvergence engineStep,
       EngineSecrets secrets,
       ControllerSettings settings,
@@ -77,6 +80,8 @@ public final class SaleReconciler {
     this.board = board;
     this.watches = watches;
     this.deletions = deletions;
+    this.rollout = rollout;
+    this.buyers = new EngineBuyers(engines, endpoints, secrets);
     this.engineStep = engineStep;
     this.secrets = secrets;
     this.settings = settings;
@@ -101,7 +106,8 @@ public final class SaleReconciler {
     return switch (decision.action()) {
       case READ -> Result.requeueAfter(settings.pollInterval());
       case FORGET -> forget(id, appName);
-      case CREATE, UPDATE -> put(desired.get(), decision);
+      case CREATE -> put(desired.get(), decision);
+      case UPDATE -> update(desired.get(), appName, decision);
       case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision);
       case WAIT -> waiting(id, desired, decision);
       case CONVERGE_ENGINE -> convergeEngine(desired.get(), appName);
@@ -128,14 +134,46 @@ public final class SaleReconciler {
     return Result.done();
   }
 
+  /** An update restarts the engine: it waits for its turn in the rollout. */
+  private Result update(DesiredSale sale, String appName, Decision decision) {
+    AppObservation app = observed.lookup(appName).app().orElseThrow();
+    // Running, or not looked at yet since a restart: its engine may have buyers.
+    Phase phase = board.get(sale.id()).map(s -> s.phase()).orElse(Phase.PENDING);
+    boolean serving = phase == Phase.RUNNING || phase == Phase.PENDING;
+    RolloutGate.Verdict verdict = rollout.admit(sale, app, serving ? buyers.connected(app) : 0);
+    if (verdict.admitted()) {
+      return put(sale, decision);
+    }
+    // Held: the engine keeps serving what its app runs; look after it (status, heal) as that.
+    deployed(sale, app).ifPresent(asRunning -> convergeEngine(asRunning, appName));
+    return Result.requeueAfter(verdict.recheck());
+  }
+
+  /** The sale as its provisioned app runs it: the app's generation and config. */
+  private Optional<DesiredSale> deployed(DesiredSale sale, AppObservation app) {
+    if (app.state() != ProvisioningState.SUCCEEDED) {
+      return Optional.empty();
+    }
+    try {
+      long generation = Long.parseLong(app.tags().getOrDefault(Ownership.GENERATION, ""));
+      return specs.specOf(app).map(spec -> new DesiredSale(sale.id(), spec, generation));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   private Result put(DesiredSale sale, Decision decision) {
-    double cores = Double.parseDouble(specs.effective(sale).cpu());
+    Optional<AppObservation> existing =
+        decision.action() == Planner.Action.CREATE
+            ? Optional.empty()
+            : observed.lookup(settings.naming().appName(sale.id())).app();
+    double cores = Double.parseDouble(specs.effective(sale, existing).cpu());
     boolean create = decision.action() == Planner.Action.CREATE;
     Optional<EnvironmentId> where = create ? placement.place(sale.id(), cores) : home(sale.id(), cores);
     if (create && where.isEmpty()) {
       return unscheduled(sale.id(), cores);
     }
-    AppRequest unplaced = specs.request(sale, engineToken(sale, decision));
+    AppRequest unplaced = specs.request(sale, existing, engineToken(sale, decision));
     AppRequest request = where.map(unplaced::placedIn).orElse(unplaced);
     AppObservation answered;
     try {

@@ -90,7 +90,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
                 a.env(),
                 a.secretEnv(),
                 a.environmentId(),
-                a.cores()));
+                a.cores(),
+                a.cpu(),
+                a.memory()));
       }
     }
   }
@@ -160,7 +162,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
             request.env(),
             request.secretEnv().keySet(),
             request.environment().map(Object::toString).orElse(""),
-            request.cores());
+            request.cores(),
+            request.cpu(),
+            request.memory());
     apps.put(request.name(), app);
     Map<String, Secret> values = new TreeMap<>();
     request.secretEnv().forEach((env, value) -> values.put(AppRequest.secretName(env), value));

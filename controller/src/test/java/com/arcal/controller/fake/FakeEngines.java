@@ -120,6 +120,12 @@ public final class FakeEngines implements EngineClient {
     return running;
   }
 
+  /** The engine at {@code address} reports {@code count} buyers connected (its WebSockets). */
+  public synchronized void buyers(EngineAddress address, int count) {
+    EngineView v = engines.get(address);
+    engines.put(address, new EngineView(v.saleId(), v.state(), v.generation(), v.startedAt(), count, v.message()));
+  }
+
   @Override
   public synchronized EngineView get(EngineAddress address, Optional<Secret> token) {
     return view(address, token, "get");

@@ -80,8 +80,8 @@ class PlannerTest {
 
   @Test
   void theEngineTokenIsNotPartOfTheSpecHash() {
-    var first = specs.request(sale, Secret.of("first-token-0123456789"));
-    var second = specs.request(sale, Secret.of("second-token-0123456789"));
+    var first = specs.request(sale, Optional.empty(), Secret.of("first-token-0123456789"));
+    var second = specs.request(sale, Optional.empty(), Secret.of("second-token-0123456789"));
 
     assertThat(first.tags()).isEqualTo(second.tags());
     assertThat(first.env()).isEqualTo(second.env()).doesNotContainKey(EngineSecrets.ENV);

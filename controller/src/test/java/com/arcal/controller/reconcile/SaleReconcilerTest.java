@@ -98,6 +98,8 @@ class SaleReconcilerTest {
             board,
             watches,
             deletions,
+            new RolloutGate(store, fleet, ownership, specs, board, naming, settings.rollout(), clock,
+                id -> {}, Duration.ofSeconds(1)),
             new EngineConvergence(
                 engines, secrets, apps, fleet, board, watches,
                 new HealGate(apps, HealSettings.defaults(), () -> fleet.apps().size(), clock),
@@ -269,6 +271,52 @@ class SaleReconcilerTest {
     assertThat(apps.count("put")).isEqualTo(2);
     assertThat(apps.app(APP).orElseThrow().tags()).containsEntry(Ownership.GENERATION, "2");
     assertThat(phase(SALE)).isEqualTo(Phase.PROVISIONING);
+  }
+
+  @Test
+  void aSpecChange_waitsWhileBuyersAreConnected_andGoesWhenTheyLeave() {
+    desire(SALE, Map.of("lots", "3"));
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    engines.buyers(engineOf(APP), 2);
+
+    desire(SALE, Map.of("lots", "4"));
+    Result held = reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).as("no restart while buyers are connected").isEqualTo(1);
+    assertThat(held.requeueAfter()).isPresent();
+    assertThat(board.get(SALE).orElseThrow().condition(RolloutGate.UPDATE_HELD).orElseThrow().message())
+        .contains("2 buyers connected");
+
+    assertThat(phase(SALE)).as("still Running at the generation its app has").isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().observedGeneration()).isEqualTo(1);
+
+    engines.buyers(engineOf(APP), 0);
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).isEqualTo(2);
+    assertThat(board.get(SALE).orElseThrow().condition(RolloutGate.UPDATE_HELD)).isEmpty();
+  }
+
+  @Test
+  void aHeldUpdate_afterARestart_stillShowsTheEngineRunningItsOldGeneration() {
+    desire(SALE, Map.of("lots", "3"));
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler.reconcile(SALE);
+    engines.buyers(engineOf(APP), 1);
+    desire(SALE, Map.of("lots", "4"));
+    board = new StatusBoard(clock, id -> SaleStatus.initial(id, naming.appName(id), 0, clock.instant()));
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret));
+
+    reconciler.reconcile(SALE); // presumed live: its buyers are read, the update waits
+    reconciler.reconcile(SALE);
+
+    assertThat(apps.count("put")).isEqualTo(1);
+    assertThat(phase(SALE)).isEqualTo(Phase.RUNNING);
+    assertThat(board.get(SALE).orElseThrow().observedGeneration()).isEqualTo(1);
   }
 
   @Test

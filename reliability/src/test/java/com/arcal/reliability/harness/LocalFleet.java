@@ -23,6 +23,7 @@ import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.emulator.Emulator;
 import com.arcal.emulator.EmulatorSettings;
+import com.arcal.emulator.runtime.ContainerRuntime;
 import com.arcal.emulator.runtime.ContainerRuntimes;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -51,8 +52,9 @@ public final class LocalFleet implements AutoCloseable {
 
   public final Emulator emulator;
   public final ArmBudget budget;
-  public final Orchestrator orchestrator;
-  public final Api api;
+  /** Replaced by {@link #restartOrchestrator}; the emulator and its engines stay. */
+  public volatile Orchestrator orchestrator;
+  public volatile Api api;
   public final Path stateFile;
   public final Path emulatorData;
   public final AzureTarget target;
@@ -61,6 +63,10 @@ public final class LocalFleet implements AutoCloseable {
   /** How the orchestrator finds an app's engine: the same resolution, for tests that call it. */
   public final EngineEndpoints endpoints;
   private final Duration armTimeout;
+  private final Map<String, String> env = new HashMap<>();
+  private final Duration engineDeadline;
+  private final List<HttpPipelinePolicy> extra;
+  private final UnaryOperator<EngineClient> engineFaults;
 
   private LocalFleet(Builder b) {
     this.stateFile = b.dir.resolve("desired-state.json");
@@ -77,24 +83,43 @@ public final class LocalFleet implements AutoCloseable {
             .runtime(new RuntimeSettings(b.mode, emulatorData, images, Duration.ofSeconds(3),
                 Duration.ofMillis(200), Duration.ofSeconds(2)))
             .build();
-    this.emulator = Emulator.start(settings, ContainerRuntimes.create(settings.runtime()));
+    ContainerRuntime runtime = ContainerRuntimes.create(settings.runtime());
+    this.emulator = Emulator.start(settings,
+        b.brokenImages.isEmpty() ? runtime : new BrokenImages(runtime, b.brokenImages));
     this.names = new HostsFile(emulator.hostsFile());
     this.endpoints = new EngineEndpoints(BuyerUrls.local(names));
     this.target = new AzureTarget(SUBSCRIPTION, GROUP, settings.location(),
         AzureTarget.environmentId(SUBSCRIPTION, GROUP, "arcal-env"));
     this.budget = new ArmBudget(b.budget, Clock.systemUTC());
-    Map<String, String> env = new HashMap<>();
     env.put("ARCAL_HTTP_PORT", "0");
     env.put("ARCAL_STATE_FILE", stateFile.toString());
     env.put("ARCAL_POLL_MILLIS", "100");
     env.put("ARCAL_RESYNC_SECONDS", "5");
     env.put("ARCAL_EMULATOR_DATA_DIR", emulatorData.toString());
     env.putAll(b.env);
-    Duration engineDeadline = b.engineDeadline;
-    List<HttpPipelinePolicy> extra = List.copyOf(b.policies);
-    UnaryOperator<EngineClient> engineFaults = b.engineFaults;
+    this.engineDeadline = b.engineDeadline;
+    this.extra = List.copyOf(b.policies);
+    this.engineFaults = b.engineFaults;
     try {
-      this.orchestrator =
+      startOrchestrator();
+    } catch (RuntimeException e) {
+      emulator.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the orchestrator and starts a new one on the same state file and emulator, with
+   * {@code changes} applied to its variables (an operator's restart with new settings).
+   */
+  public void restartOrchestrator(Map<String, String> changes) {
+    orchestrator.close();
+    env.putAll(changes);
+    startOrchestrator();
+  }
+
+  private void startOrchestrator() {
+    this.orchestrator =
           Orchestrator.start(
               Settings.of(env),
               (s, armCalls, clock) -> {
@@ -113,12 +138,8 @@ public final class LocalFleet implements AutoCloseable {
                     "reliability: embedded emulator " + emulator.httpsBaseUrl());
               },
               Clock.systemUTC());
-    } catch (RuntimeException e) {
-      emulator.close();
-      throw e;
-    }
     this.api = new Api(orchestrator.url(),
-        b.env.containsKey("ARCAL_API_TOKEN") ? Optional.of(b.env.get("ARCAL_API_TOKEN")) : Optional.empty());
+        env.containsKey("ARCAL_API_TOKEN") ? Optional.of(env.get("ARCAL_API_TOKEN")) : Optional.empty());
   }
 
   public static Builder in(Path dir) {
@@ -184,6 +205,7 @@ public final class LocalFleet implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>();
     private final List<HttpPipelinePolicy> policies = new ArrayList<>();
     private UnaryOperator<EngineClient> engineFaults = UnaryOperator.identity();
+    private final java.util.Set<String> brokenImages = new java.util.HashSet<>();
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -233,6 +255,12 @@ public final class LocalFleet implements AutoCloseable {
     /** Wraps the orchestrator's engine client, e.g. in a {@link PartitionedEngines}. */
     public Builder engines(UnaryOperator<EngineClient> wrap) {
       this.engineFaults = wrap;
+      return this;
+    }
+
+    /** An image the emulator cannot start: an app updated to it has no running engine. */
+    public Builder brokenImage(String image) {
+      brokenImages.add(image);
       return this;
     }
 
