@@ -22,6 +22,7 @@ class StatusPageTest {
           .startsWith("<!DOCTYPE html>")
           .contains("new EventSource(\"events\")")
           .contains("deletions/confirm")
+          .contains("sales/spawn")
           .doesNotContain("<link")
           .doesNotContain("src=")
           .doesNotContain("@import")
