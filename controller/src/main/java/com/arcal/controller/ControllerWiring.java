@@ -5,6 +5,12 @@ import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineClient;
 import com.arcal.controller.leader.LeaderElector;
 import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.pool.IdleEngineCheck;
+import com.arcal.controller.pool.PoolKeeper;
+import com.arcal.controller.pool.PoolMembers;
+import com.arcal.controller.pool.PoolNaming;
+import com.arcal.controller.pool.PoolSpec;
+import com.arcal.controller.pool.WarmPool;
 import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.queue.RateLimitingWorkQueue;
 import com.arcal.controller.reconcile.AppSpecs;
@@ -54,7 +60,8 @@ public final class ControllerWiring {
       FleetPlanner planner,
       Resync resync,
       HeldDeletions deletions,
-      ObservedApps observed) {}
+      ObservedApps observed,
+      WarmPool pool) {}
 
   /** A builder over the four seams and the settings; everything else has a default. */
   public static Builder builder(
@@ -78,6 +85,7 @@ public final class ControllerWiring {
     private Clock clock = Clock.systemUTC();
     private RandomGenerator random = new SplittableRandom();
     private Optional<LeaderElector> elector = Optional.empty();
+    private int warmPoolSize;
 
     private Builder(
         DesiredStateStore store,
@@ -124,6 +132,15 @@ public final class ControllerWiring {
       return this;
     }
 
+    /**
+     * Keep that many idle engine apps ready for new sales (0, the default: none; resizable at run
+     * time through {@link WarmPool#resize}).
+     */
+    public Builder warmPool(int size) {
+      this.warmPoolSize = size;
+      return this;
+    }
+
     public Parts build() {
       ControllerMetrics metrics =
           this.metrics != null ? this.metrics : new ControllerMetrics(new SimpleMeterRegistry());
@@ -142,10 +159,17 @@ public final class ControllerWiring {
       EngineSecrets secrets = new EngineSecrets(apps::secret);
       EngineConvergence engineStep =
           new EngineConvergence(engines, secrets, apps, observed, board, watches, settings, clock);
+      PoolMembers poolMembers = new PoolMembers(ownership);
+      WarmPool pool =
+          new WarmPool(
+              apps, observed, poolMembers,
+              new PoolSpec(specs, settings.defaults(), settings.managedBy()), specs,
+              new IdleEngineCheck(engines, endpoints, secrets),
+              new PoolNaming(settings.naming(), random), warmPoolSize);
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-              engineStep, secrets, settings, clock);
+              engineStep, secrets, settings, clock, pool);
       // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
       // forward would only be refused again and push it to the back of the budget's queue.
       Resync resync =
@@ -163,7 +187,10 @@ public final class ControllerWiring {
               resync,
               new InFlightPoll(
                   observed, apps, ownership, leading, queue::add, settings.pollInterval()),
-              watches);
+              watches,
+              new PoolKeeper(
+                  pool, poolMembers, apps, observed, secrets, leading, () -> queue.depth() == 0,
+                  settings.pollInterval()));
       Controller controller =
           new Controller(
               queue, reconciler, failures, sources, metrics, settings.workers(), clock, leading);
@@ -171,7 +198,7 @@ public final class ControllerWiring {
       metrics.bindLeader(leading);
       metrics.bind(queue::depth, board);
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
-      return new Parts(controller, board, fleetPlanner, resync, deletions, observed);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, pool);
     }
 
     /** A sale's status before anything is observed: its app name and desired generation. */

@@ -81,6 +81,10 @@ public final class PoolKeeper implements Source {
     if (!leading.getAsBoolean()) {
       return "not leading";
     }
+    if (!observed.listedOnce()) {
+      // After a restart the pool apps of before are not known yet: creating now would overfill.
+      return "waiting for the first LIST";
+    }
     List<AppObservation> free = observed.apps().stream().filter(members::isFree).toList();
     refreshInFlight(free);
     free = observed.apps().stream().filter(members::isFree)

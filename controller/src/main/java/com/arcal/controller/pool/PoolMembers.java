@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class PoolMembers {
   /** Tag of a pool app: the spec fingerprint (image, cpu, memory) it was created with. */
-  public static final String POOL = "arcal-pool";
+  public static final String POOL = Ownership.POOL;
 
   private final Ownership ownership;
 
@@ -40,6 +40,11 @@ public final class PoolMembers {
         && app.state() == ProvisioningState.SUCCEEDED
         && poolHash.equals(app.tags().get(POOL))
         && !app.latestRevisionName().isEmpty();
+  }
+
+  /** The sale an app of ours carries in its tags, pool app or not. */
+  public Optional<SaleId> saleOf(AppObservation app) {
+    return ownership.saleOf(app);
   }
 
   /** The sale a pool app is bound to. */

@@ -4,6 +4,7 @@ import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.azure.ContainerAppsPort;
 import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.reconcile.AppPool;
 import com.arcal.controller.reconcile.AppSpecs;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.ObservedApps.Knowledge;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * same one. A PATCH without an answer leaves the app unknown: it is handed to nobody, and the
  * sale looks for it first ({@link #appOf}) until a read says whether it was bound.
  */
-public final class WarmPool {
+public final class WarmPool implements AppPool {
   /** Above this, a pool is a mistake rather than a choice (each idle engine is billed). */
   public static final int MAX_SIZE = 1000;
 
@@ -91,6 +92,7 @@ public final class WarmPool {
    *
    * @throws ArmException when the PATCH failed: the app is free (refused) or unknown (no answer)
    */
+  @Override
   public Optional<AppObservation> claim(DesiredSale sale) {
     if (size.get() == 0 || !spec.matches(sale)) {
       return Optional.empty();
@@ -146,8 +148,11 @@ public final class WarmPool {
 
   /**
    * The pool app bound to {@code sale}, if any: the one whose binding is unanswered while it is
-   * unknown (the sale's pass then reads it), else the one carrying the sale's id.
+   * unknown (the sale's pass then reads it), else the one carrying the sale's id (a pool app
+   * keeps that tag when the sale's spec changes later and its app is PUT again, without the pool
+   * tag: it is the sale's now).
    */
+  @Override
   public Optional<String> appOf(SaleId sale) {
     String pending = unanswered.get(sale);
     if (pending != null) {
@@ -158,7 +163,8 @@ public final class WarmPool {
       unanswered.remove(sale);
     }
     return observed.apps().stream()
-        .filter(a -> members.boundSale(a).map(sale::equals).orElse(false))
+        .filter(a -> members.saleOf(a).map(sale::equals).orElse(false))
+        .filter(a -> a.name().startsWith(PoolNaming.PREFIX))
         .map(AppObservation::name)
         .sorted()
         .findFirst();

@@ -44,6 +44,7 @@ public final class SaleReconciler {
   private final EngineSecrets secrets;
   private final ControllerSettings settings;
   private final Clock clock;
+  private final AppPool pool;
 
   public SaleReconciler(
       DesiredStateStore store,
@@ -60,6 +61,28 @@ public final class SaleReconciler {
       EngineSecrets secrets,
       ControllerSettings settings,
       Clock clock) {
+    this(store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
+        engineStep, secrets, settings, clock, AppPool.NONE);
+  }
+
+  /** With a warm pool: a new sale whose spec matches takes a ready app from it. */
+  public SaleReconciler(
+      DesiredStateStore store,
+      ObservedApps observed,
+      Planner planner,
+      AppSpecs specs,
+      ContainerAppsPort apps,
+      EngineClient engines,
+      EngineEndpoints endpoints,
+      StatusBoard board,
+      HealthWatches watches,
+      HeldDeletions deletions,
+      EngineConvergence engineStep,
+      EngineSecrets secrets,
+      ControllerSettings settings,
+      Clock clock,
+      AppPool pool) {
+    this.pool = pool;
     this.store = store;
     this.observed = observed;
     this.planner = planner;
@@ -77,7 +100,7 @@ public final class SaleReconciler {
   }
 
   public Result reconcile(SaleId id) {
-    String appName = settings.naming().appName(id);
+    String appName = appNameOf(id);
     Optional<DesiredSale> desired = store.snapshot().sale(id);
     Decision decision = planner.decide(desired, observed.lookup(appName));
     if (decision.action() == Planner.Action.READ) {
@@ -93,13 +116,39 @@ public final class SaleReconciler {
     return switch (decision.action()) {
       case READ -> Result.requeueAfter(settings.pollInterval());
       case FORGET -> forget(id, appName);
-      case CREATE, UPDATE -> put(desired.get(), decision);
-      case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision);
-      case WAIT -> waiting(id, desired, decision);
+      case CREATE -> create(desired.get(), decision, appName);
+      case UPDATE -> put(desired.get(), decision, appName);
+      case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision, appName);
+      case WAIT -> waiting(id, appName, desired);
       case CONVERGE_ENGINE -> convergeEngine(desired.get(), appName);
       case DELETE -> delete(id, appName);
       case FOREIGN -> foreign(id, decision);
     };
+  }
+
+  /** The sale's app: named after it, or the one it took from the warm pool. */
+  private String appNameOf(SaleId id) {
+    String named = settings.naming().appName(id);
+    if (observed.lookup(named).app().isPresent()) {
+      return named;
+    }
+    return pool.appOf(id).orElse(named);
+  }
+
+  /** A ready pool app bound by its tags, then its engine started at once; else a new app. */
+  private Result create(DesiredSale sale, Decision decision, String appName) {
+    Optional<AppObservation> taken = pool.claim(sale);
+    if (taken.isEmpty()) {
+      return put(sale, decision, appName);
+    }
+    String name = taken.get().name();
+    board.update(
+        sale.id(),
+        s -> s.withGeneration(sale.generation())
+            .withAppName(name)
+            .withError(null)
+            .withHistory(clock.instant(), HistoryAction.BOUND, "pool app " + name + " (tags only)"));
+    return convergeEngine(sale, name);
   }
 
   private void refresh(String appName) {
@@ -119,8 +168,8 @@ public final class SaleReconciler {
     return Result.done();
   }
 
-  private Result put(DesiredSale sale, Decision decision) {
-    var request = specs.request(sale, engineToken(sale, decision));
+  private Result put(DesiredSale sale, Decision decision, String appName) {
+    var request = specs.request(sale, engineToken(appName, decision), appName);
     AppObservation answered;
     try {
       answered = apps.beginCreateOrUpdate(request);
@@ -150,8 +199,7 @@ public final class SaleReconciler {
    * A new app gets a new token; an existing one keeps the token it has, or gets its first one
    * with this update (an app adopted from before engines had tokens).
    */
-  private Secret engineToken(DesiredSale sale, Decision decision) {
-    String appName = settings.naming().appName(sale.id());
+  private Secret engineToken(String appName, Decision decision) {
     if (decision.action() == Planner.Action.CREATE) {
       return secrets.fresh(appName);
     }
@@ -162,24 +210,24 @@ public final class SaleReconciler {
     return app.secretEnv().contains(EngineSecrets.ENV);
   }
 
-  private Result retryProvisioning(DesiredSale sale, Decision decision) {
+  private Result retryProvisioning(DesiredSale sale, Decision decision, String appName) {
     Instant now = clock.instant();
     board.update(
         sale.id(),
         s -> s.withPhase(Phase.PROVISIONING, null)
             .withError("Azure reported: " + decision.reason())
             .withCondition(Condition.APP_PROVISIONED, false, "ProvisioningFailed", decision.reason(), now));
-    put(sale, decision);
+    put(sale, decision, appName);
     return Result.retryWithBackoff();
   }
 
-  private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d) {
+  private Result waiting(SaleId id, String appName, Optional<DesiredSale> desired) {
     Phase phase = desired.isPresent() ? Phase.PROVISIONING : Phase.DELETING;
     board.update(id, s -> s.withPhase(phase, null));
     if (desired.isPresent()) {
       // StartSale follows the end of provisioning: let it find the connection open (the
       // channel keeps retrying on its own backoff until the engine listens).
-      observed.lookup(settings.naming().appName(id)).app()
+      observed.lookup(appName).app()
           .flatMap(endpoints::resolve)
           .ifPresent(ends -> engines.connect(ends.grpc()));
     }
@@ -211,6 +259,7 @@ public final class SaleReconciler {
     board.update(
         sale.id(),
         s -> s.withGeneration(sale.generation())
+            .withAppName(appName)
             .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now));
     try {
       return engineStep.converge(sale, app, ends.get());
