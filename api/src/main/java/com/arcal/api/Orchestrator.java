@@ -98,7 +98,8 @@ public final class Orchestrator implements AutoCloseable {
                       .pollInterval(reconcile.pollInterval())
                       .build())
               .metrics(metrics)
-              .clock(clock);
+              .clock(clock)
+              .warmPool(reconcile.warmPoolSize());
       elector.ifPresent(wiring::elector);
       ControllerWiring.Parts parts = wiring.build();
       opened.push(parts.controller());

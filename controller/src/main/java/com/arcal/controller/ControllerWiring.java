@@ -196,6 +196,7 @@ public final class ControllerWiring {
               queue, reconciler, failures, sources, metrics, settings.workers(), clock, leading);
       elector.ifPresent(e -> e.addListener(new LeadershipHandoff(controller, resync)));
       metrics.bindLeader(leading);
+      metrics.bindPool(pool::view);
       metrics.bind(queue::depth, board);
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
       return new Parts(controller, board, fleetPlanner, resync, deletions, observed, pool);

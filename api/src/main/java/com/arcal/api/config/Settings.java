@@ -112,6 +112,7 @@ public record Settings(
    * @param defaults what a sale's spec leaves out (validated {@code ARCAL_ENGINE_*})
    * @param engineHostsFile where app names resolve instead of DNS (a standalone emulator's
    *     hosts file); empty for DNS, or for the embedded emulator's own file
+   * @param warmPoolSize idle engine apps kept ready for new sales ({@code ARCAL_WARM_POOL_SIZE})
    */
   public record Reconcile(
       Path stateFile,
@@ -121,7 +122,8 @@ public record Settings(
       String managedBy,
       int workers,
       SaleDefaults defaults,
-      Optional<Path> engineHostsFile) {
+      Optional<Path> engineHostsFile,
+      int warmPoolSize) {
     public Reconcile {
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(resync, "resync");

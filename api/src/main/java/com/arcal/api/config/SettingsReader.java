@@ -5,6 +5,8 @@ import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaseSettings;
+import com.arcal.controller.pool.PoolNaming;
+import com.arcal.controller.pool.WarmPool;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.InvalidSpecException;
 import com.arcal.controller.sale.SaleDefaults;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /** Turns variables into {@link Settings}, stopping at the first one that is wrong. */
@@ -168,7 +171,21 @@ final class SettingsReader {
         managedBy,
         env.integer("ARCAL_WORKERS", 8, 1, 256, "a number of reconcile workers, 1-256"),
         defaults,
-        engineHostsFile(platform, azure));
+        engineHostsFile(platform, azure),
+        warmPoolSize(naming));
+  }
+
+  private int warmPoolSize(AppNaming naming) {
+    int size = env.integer("ARCAL_WARM_POOL_SIZE", 0, 0, WarmPool.MAX_SIZE,
+        "a number of idle engine apps to keep ready, 0-" + WarmPool.MAX_SIZE);
+    if (size > 0) {
+      try {
+        new PoolNaming(naming, new SplittableRandom()).requireDistinct();
+      } catch (InvalidSpecException e) {
+        throw new SettingsException("ARCAL_WARM_POOL_SIZE", e.getMessage());
+      }
+    }
+    return size;
   }
 
   /**
