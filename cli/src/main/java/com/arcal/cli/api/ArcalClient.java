@@ -90,6 +90,11 @@ public final class ArcalClient {
     return new Document(r.body(), r.etag().orElse(etag));
   }
 
+  /** The warm pool ({@code GET /pool}). */
+  public JsonNode pool() {
+    return tree(send(get("/pool")));
+  }
+
   public JsonNode heldDeletions() {
     return tree(send(get("/deletions")));
   }
