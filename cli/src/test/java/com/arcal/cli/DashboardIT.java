@@ -146,6 +146,28 @@ class DashboardIT {
     }
   }
 
+  @Test
+  void thePoolIsShown_andASaleThatTookAPoolAppSaysWhichOne() throws IOException {
+    try (TestOrchestrator orch = TestOrchestrator.start(dir.resolve("pool"), Map.of("ARCAL_WARM_POOL_SIZE", "1"))) {
+      await().atMost(SHORT).until(() -> {
+        orch.apps.completeAll();
+        return orch.orchestrator.backend().controller().pool().view().ready() == 1;
+      });
+      open(orch);
+      await().atMost(SHORT).until(() -> browser.text("poolSummary").startsWith("size 1: 1 ready"));
+      assertThat(count("#poolApps li[data-pool-app]")).isEqualTo(1);
+
+      browser.type("spawnId", "warm-1");
+      browser.click("spawnSubmit");
+      await().atMost(SHORT).until(() -> orch.completeAndCheckRunning("warm-1"));
+      await().atMost(SHORT).until(() -> browser.text("poolApps").contains("→ warm-1"));
+      await().atMost(SHORT).until(() -> browser.text("detailFacts").contains("Pool binding"));
+      assertThat(browser.text("detailFacts")).containsPattern("pool app pool-[a-z0-9]{10}");
+      assertThat(count("#detailHistory tr[data-action='bound']")).isEqualTo(1);
+      browser.screenshot("dashboard-pool.png");
+    }
+  }
+
   private static void open(TestOrchestrator orch) {
     browser.driver.get(orch.orchestrator.url() + "/");
     await().atMost(SHORT).until(() -> browser.text("conn").equals("live"));
