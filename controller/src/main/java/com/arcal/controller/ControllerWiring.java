@@ -190,7 +190,7 @@ public final class ControllerWiring {
               watches,
               new PoolKeeper(
                   pool, poolMembers, apps, observed, secrets, leading, () -> queue.depth() == 0,
-                  settings.pollInterval()));
+                  settings.pollInterval(), clock));
       Controller controller =
           new Controller(
               queue, reconciler, failures, sources, metrics, settings.workers(), clock, leading);

@@ -7,7 +7,9 @@ import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.source.Source;
 import com.arcal.controller.secret.EngineSecrets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PoolKeeper implements Source {
   private static final Logger log = LoggerFactory.getLogger(PoolKeeper.class);
+  /** Free apps in flight are read this often at most: a small share of ARM's read rate. */
+  static final Duration READ_EVERY = Duration.ofSeconds(1);
 
   private final WarmPool pool;
   private final PoolMembers members;
@@ -37,6 +41,8 @@ public final class PoolKeeper implements Source {
   private final BooleanSupplier leading;
   private final BooleanSupplier salesIdle;
   private final Duration interval;
+  private final Clock clock;
+  private Instant lastRead = Instant.EPOCH;
   private ScheduledExecutorService thread;
 
   public PoolKeeper(
@@ -47,7 +53,8 @@ public final class PoolKeeper implements Source {
       EngineSecrets secrets,
       BooleanSupplier leading,
       BooleanSupplier salesIdle,
-      Duration interval) {
+      Duration interval,
+      Clock clock) {
     this.pool = pool;
     this.members = members;
     this.apps = apps;
@@ -56,6 +63,7 @@ public final class PoolKeeper implements Source {
     this.leading = leading;
     this.salesIdle = salesIdle;
     this.interval = interval;
+    this.clock = clock;
   }
 
   @Override
@@ -108,16 +116,28 @@ public final class PoolKeeper implements Source {
     return "steady";
   }
 
+  /**
+   * Reads the free apps with an operation in flight, at most once per {@link #READ_EVERY}: one
+   * LIST when that is fewer reads than a GET each (many in flight), else a GET each.
+   */
   private void refreshInFlight(List<AppObservation> free) {
-    for (AppObservation a : free) {
-      if (a.state().busy()) {
-        Optional<AppObservation> now = apps.get(a.name());
-        if (now.isPresent()) {
-          observed.observed(now.get());
-        } else {
-          observed.absent(a.name());
-          secrets.forget(a.name());
-        }
+    List<AppObservation> busy = free.stream().filter(a -> a.state().busy()).toList();
+    Instant now = clock.instant();
+    if (busy.isEmpty() || Duration.between(lastRead, now).compareTo(READ_EVERY) < 0) {
+      return;
+    }
+    lastRead = now;
+    if (observed.listCheaperFor(busy.size())) {
+      observed.relist(apps);
+      return;
+    }
+    for (AppObservation a : busy) {
+      Optional<AppObservation> read = apps.get(a.name());
+      if (read.isPresent()) {
+        observed.observed(read.get());
+      } else {
+        observed.absent(a.name());
+        secrets.forget(a.name());
       }
     }
   }

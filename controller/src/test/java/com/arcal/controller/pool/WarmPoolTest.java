@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.fake.FakeContainerApps;
+import com.arcal.controller.fake.MutableClock;
 import com.arcal.controller.reconcile.AppSpecs;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.Ownership;
@@ -17,6 +18,7 @@ import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
 import com.arcal.controller.secret.EngineSecrets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ class WarmPoolTest {
 
   private final FakeContainerApps azure = new FakeContainerApps();
   private final Set<String> sickEngines = new HashSet<>();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T03:00:00Z"));
   private boolean salesIdle = true;
   /** One orchestrator process: replaced by {@link #restart}, Azure stays. */
   private Process proc = new Process(2);
@@ -57,7 +60,7 @@ class WarmPoolTest {
       pool = new WarmPool(azure, observed, MEMBERS, new PoolSpec(SPECS, DEFAULTS, "fleet"), SPECS,
           app -> !sickEngines.contains(app.name()), new PoolNaming(NAMING, new SplittableRandom(1)), size);
       keeper = new PoolKeeper(pool, MEMBERS, azure, observed, secrets, () -> true, () -> salesIdle,
-          Duration.ofMillis(100));
+          Duration.ofMillis(100), clock);
       observed.relist(azure);
     }
   }
@@ -219,6 +222,25 @@ class WarmPoolTest {
     assertThat(proc.keeper.tick()).isEqualTo("steady");
     assertThat(poolApps(azure)).singleElement()
         .satisfies(a -> assertThat(a.tags()).containsEntry(Ownership.SALE_ID, "taken-1"));
+  }
+
+  @Test
+  void theKeeper_readsItsAppsInFlight_atMostOncePerSecond() {
+    assertThat(proc.keeper.tick()).startsWith("created pool-");
+    assertThat(proc.keeper.tick()).startsWith("created pool-");
+    long gets = azure.count("get pool-");
+    assertThat(gets).as("first read").isEqualTo(1);
+    azure.completeAll();
+    proc.keeper.tick();
+    assertThat(azure.count("get pool-")).as("within the second: no read").isEqualTo(gets);
+    assertThat(proc.pool.view().ready()).isZero();
+
+    long lists = azure.count("list");
+    clock.advance(PoolKeeper.READ_EVERY);
+    proc.keeper.tick();
+    assertThat(azure.count("get pool-")).as("two in flight: one LIST is fewer reads").isEqualTo(gets);
+    assertThat(azure.count("list")).isEqualTo(lists + 1);
+    assertThat(proc.pool.view().ready()).isEqualTo(2);
   }
 
   @Test
