@@ -198,7 +198,7 @@ public final class ControllerWiring {
       metrics.bindLeader(leading);
       metrics.bindPool(pool::view);
       metrics.bind(queue::depth, board);
-      FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
+      FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings, pool);
       return new Parts(controller, board, fleetPlanner, resync, deletions, observed, pool);
     }
 

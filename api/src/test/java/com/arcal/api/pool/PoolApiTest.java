@@ -56,6 +56,7 @@ class PoolApiTest {
         return pool.get("bound").asInt() == 1 && pool.get("ready").asInt() == 2;
       });
       assertThat(api.get("/pool").json().get("apps").toString()).contains("\"saleId\":\"warm-1\"");
+      assertThat(api.get("/plan").json().get("create")).as("the plan sees its pool app").isEmpty();
       assertThat(api.get("/metrics").body())
           .contains("arcal_pool_size 2.0")
           .contains("arcal_pool_apps{state=\"bound\"} 1.0")

@@ -45,6 +45,7 @@ public final class SaleReconciler {
   private final ControllerSettings settings;
   private final Clock clock;
   private final AppPool pool;
+  private final SaleApps saleApps;
 
   public SaleReconciler(
       DesiredStateStore store,
@@ -83,6 +84,7 @@ public final class SaleReconciler {
       Clock clock,
       AppPool pool) {
     this.pool = pool;
+    this.saleApps = new SaleApps(settings.naming(), observed, pool);
     this.store = store;
     this.observed = observed;
     this.planner = planner;
@@ -100,7 +102,7 @@ public final class SaleReconciler {
   }
 
   public Result reconcile(SaleId id) {
-    String appName = appNameOf(id);
+    String appName = saleApps.of(id);
     Optional<DesiredSale> desired = store.snapshot().sale(id);
     Decision decision = planner.decide(desired, observed.lookup(appName));
     if (decision.action() == Planner.Action.READ) {
@@ -124,15 +126,6 @@ public final class SaleReconciler {
       case DELETE -> delete(id, appName);
       case FOREIGN -> foreign(id, decision);
     };
-  }
-
-  /** The sale's app: named after it, or the one it took from the warm pool. */
-  private String appNameOf(SaleId id) {
-    String named = settings.naming().appName(id);
-    if (observed.lookup(named).app().isPresent()) {
-      return named;
-    }
-    return pool.appOf(id).orElse(named);
   }
 
   /** A ready pool app bound by its tags, then its engine started at once; else a new app. */
