@@ -10,6 +10,7 @@ import com.arcal.bench.scenario.MemoryFootprint;
 import com.arcal.bench.scenario.Scenario;
 import com.arcal.bench.scenario.SelfHeal;
 import com.arcal.bench.scenario.SteadyState;
+import com.arcal.bench.scenario.WarmSpawn;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public final class Bench {
     Report report = new Report();
     Map<String, Scenario> known =
         Stream.of(new MemoryFootprint(), new ColdConvergence(), new SteadyState(), new ChangeLatency(),
-                new SelfHeal(), new ApiLoad(), new BurstSpawn())
+                new SelfHeal(), new ApiLoad(), new BurstSpawn(), new WarmSpawn())
             .collect(Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     Path scratch = Files.createTempDirectory("arcal-bench-");
     try (BenchContext context = new BenchContext(options, report, scratch)) {

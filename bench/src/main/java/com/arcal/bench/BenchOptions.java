@@ -35,7 +35,8 @@ public record BenchOptions(
     int burst,
     Path out) {
 
-  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "memory");
+  public static final List<String> ALL =
+      List.of("cold", "steady", "change", "heal", "api", "burst", "warm", "memory");
 
   public BenchOptions {
     scenarios = List.copyOf(scenarios);
