@@ -37,7 +37,7 @@ public record BenchOptions(
     Path out,
     int subscriptions) {
 
-  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "memory");
+  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "warm", "memory");
   /**
    * Scenarios run only when named: scale needs the machine's engine ports (the shared runtime),
    * multisub is the multi-subscription convergence.
