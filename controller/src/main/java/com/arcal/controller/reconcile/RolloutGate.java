@@ -1,7 +1,6 @@
 package com.arcal.controller.reconcile;
 
 import com.arcal.controller.azure.AppObservation;
-import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.rollout.RolloutSettings;
 import com.arcal.controller.rollout.RolloutStatus;
 import com.arcal.controller.rollout.RolloutStatus.Pause;
@@ -43,7 +42,8 @@ import java.util.function.Consumer;
  * <p>Nothing is stored: after a restart, the sales whose app carries their desired generation but
  * which are not Running yet are counted as updating again (first survey), and a rollout whose
  * sales still fail pauses again one deadline later. Updates of sales that are not Running (down
- * anyway) are not waves and go at once.
+ * anyway) are not waves and go at once. What it reads of the fleet (owned apps, live engines,
+ * restarts a change asks for) is {@link RolloutFleet}'s; the books below are its own.
  */
 public final class RolloutGate {
   /** Condition of a sale whose update waits; its reason says for what. */
@@ -57,11 +57,8 @@ public final class RolloutGate {
   private record Admission(long generation, Instant since) {}
 
   private final DesiredStateStore store;
-  private final ObservedApps observed;
-  private final Ownership ownership;
-  private final AppSpecs specs;
+  private final RolloutFleet fleet;
   private final StatusBoard board;
-  private final AppNaming naming;
   private final RolloutSettings settings;
   private final Clock clock;
   private final Consumer<SaleId> enqueue;
@@ -89,11 +86,8 @@ public final class RolloutGate {
       Consumer<SaleId> enqueue,
       Duration recheck) {
     this.store = store;
-    this.observed = observed;
-    this.ownership = ownership;
-    this.specs = specs;
+    this.fleet = new RolloutFleet(observed, ownership, specs, board, naming);
     this.board = board;
-    this.naming = naming;
     this.settings = settings;
     this.clock = clock;
     this.enqueue = enqueue;
@@ -110,7 +104,7 @@ public final class RolloutGate {
     Instant now = clock.instant();
     SaleId id = sale.id();
     synchronized (this) {
-      if (!live(board.get(id), app)) {
+      if (!fleet.live(id, app)) {
         // Down anyway: not a wave. Still counted when it belongs to the rollout already (a spec
         // fixed after a pause), so that the fix does not add to what is not Running.
         if (updating.containsKey(id)) {
@@ -127,7 +121,8 @@ public final class RolloutGate {
         return hold(id, "RolloutPaused", "the rollout is paused (" + pause.reason()
             + "); POST /rollout/resume (arcalctl rollout resume) once the spec is fixed", recheck);
       }
-      if (!brake.mayRestart(key(id, sale.generation()), pendingRestarts(desired), running(desired))) {
+      if (!brake.mayRestart(
+          RolloutFleet.key(id, sale.generation()), pendingRestarts(desired), fleet.running(desired))) {
         return hold(id, "RestartsHeld", "this change would restart " + brake.held().size()
             + " Running engines at once; held until POST /disruptions/confirm (arcalctl confirm-restarts)",
             recheck);
@@ -173,7 +168,7 @@ public final class RolloutGate {
         : updating.isEmpty() && waiting.isEmpty() ? "Idle" : "Progressing";
     return new RolloutStatus(state, limit, updating.keySet().stream().map(SaleId::value).toList(),
         List.copyOf(waiting.values()), pause,
-        brake.held().stream().map(k -> k.substring(0, k.lastIndexOf('@'))).toList());
+        brake.held().stream().map(RolloutFleet::saleOf).toList());
   }
 
   /**
@@ -205,7 +200,7 @@ public final class RolloutGate {
   /** Releases the restarts the brake holds now; returns their sales. */
   public synchronized SortedSet<String> confirmRestarts() {
     SortedSet<String> released = new TreeSet<>();
-    brake.confirm().forEach(k -> released.add(k.substring(0, k.lastIndexOf('@'))));
+    brake.confirm().forEach(k -> released.add(RolloutFleet.saleOf(k)));
     wakeWaiting();
     return released;
   }
@@ -240,7 +235,7 @@ public final class RolloutGate {
     DesiredState desired = store.snapshot();
     limit = settings.maxUnavailable().of(desired.asMap().size());
     updating.entrySet().removeIf(e -> desired.sale(e.getKey())
-        .map(s -> runningAt(board.get(e.getKey()), s.generation()))
+        .map(s -> fleet.runningAt(e.getKey(), s.generation()))
         .orElse(true));
     // A sale updating whose spec changed again (the operator's fix after a pause) is still not
     // Running because of the rollout: it keeps its slot, with a new deadline.
@@ -249,11 +244,11 @@ public final class RolloutGate {
       return generation == a.generation() ? a : new Admission(generation, now);
     });
     waiting.keySet().removeIf(id -> desired.sale(id).isEmpty());
-    if (!surveyedOnce && !observed.apps().isEmpty()) {
+    if (!surveyedOnce && !fleet.unobserved()) {
       surveyedOnce = true;
-      desired.asMap().values().forEach(s -> app(s.id())
-          .filter(a -> s.generation() > 1 && generationOf(a) == s.generation())
-          .filter(a -> !runningAt(board.get(s.id()), s.generation()))
+      desired.asMap().values().forEach(s -> fleet.app(s.id())
+          .filter(a -> s.generation() > 1 && RolloutFleet.generationOf(a) == s.generation())
+          .filter(a -> !fleet.runningAt(s.id(), s.generation()))
           .filter(a -> board.get(s.id()).map(st -> st.phase() != Phase.FAILED).orElse(true))
           .ifPresent(a -> updating.putIfAbsent(s.id(), new Admission(s.generation(), now))));
     }
@@ -277,53 +272,10 @@ public final class RolloutGate {
     return desired;
   }
 
-  /**
-   * Restarts this change asks for: live engines whose app is at an older generation and another
-   * spec (a generation raised without an effective change restarts nothing).
-   */
+  /** Restarts this change asks for; the brake forgets those it no longer asks for. */
   private Set<String> pendingRestarts(DesiredState desired) {
-    Set<String> pending = new HashSet<>();
-    for (DesiredSale s : desired.asMap().values()) {
-      app(s.id()).filter(a -> live(board.get(s.id()), a) && generationOf(a) < s.generation())
-          .filter(a -> !specs.hash(s, Optional.of(a)).equals(a.tags().get(Ownership.SPEC_HASH)))
-          .ifPresent(a -> pending.add(key(s.id(), s.generation())));
-    }
+    Set<String> pending = fleet.pendingRestarts(desired);
     brake.retainPending(pending);
     return pending;
-  }
-
-  private int running(DesiredState desired) {
-    return (int) desired.asMap().keySet().stream()
-        .filter(id -> app(id).filter(a -> live(board.get(id), a)).isPresent())
-        .count();
-  }
-
-  private Optional<AppObservation> app(SaleId id) {
-    return observed.lookup(naming.appName(id)).app().filter(ownership::owns);
-  }
-
-  /**
-   * Whether updating the app would restart an engine that serves: provisioned, and Running (or
-   * not looked at yet since a restart: presumed Running, so a rollout in progress stays one).
-   */
-  private static boolean live(Optional<SaleStatus> status, AppObservation app) {
-    Phase phase = status.map(SaleStatus::phase).orElse(Phase.PENDING);
-    return app.state() == ProvisioningState.SUCCEEDED && (phase == Phase.RUNNING || phase == Phase.PENDING);
-  }
-
-  private static boolean runningAt(Optional<SaleStatus> status, long generation) {
-    return status.map(s -> s.phase() == Phase.RUNNING && s.observedGeneration() >= generation).orElse(false);
-  }
-
-  private static long generationOf(AppObservation app) {
-    try {
-      return app.tag(Ownership.GENERATION).map(Long::parseLong).orElse(0L);
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
-  private static String key(SaleId id, long generation) {
-    return id.value() + "@" + generation;
   }
 }
