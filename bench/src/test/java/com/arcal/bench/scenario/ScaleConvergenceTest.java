@@ -13,10 +13,4 @@ class ScaleConvergenceTest {
     assertThat(ScaleConvergence.bound(2000, Duration.ofSeconds(2))).isEqualTo(182.0);
     assertThat(ScaleConvergence.bound(150, Duration.ofSeconds(13))).isEqualTo(13.0);
   }
-
-  @Test
-  void readsPerResync_areTheListPagesPlusOne() {
-    assertThat(ScaleConvergence.readsPerResyncBound(2000)).isEqualTo(21);
-    assertThat(ScaleConvergence.readsPerResyncBound(2001)).isEqualTo(22);
-  }
 }
