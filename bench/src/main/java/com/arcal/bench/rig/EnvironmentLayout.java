@@ -50,10 +50,4 @@ public record EnvironmentLayout(List<EnvironmentId> environments, int subscripti
     int mostEnvironments = (environments.size() + subscriptions - 1) / subscriptions;
     return Math.min(n, perEnvironment * mostEnvironments);
   }
-
-  /** What one resync may read: each environment's LIST, page by page, and its usages read. */
-  public int readsPerResyncBound(int n, int pageSize) {
-    int perEnvironment = (n + environments.size() - 1) / environments.size();
-    return environments.size() * ((perEnvironment + pageSize - 1) / pageSize + 1);
-  }
 }

@@ -28,12 +28,6 @@ class EnvironmentLayoutTest {
   }
 
   @Test
-  void readsPerResync_areEachEnvironmentsListPages_plusItsUsagesRead() {
-    assertThat(EnvironmentLayout.spread(5, 5).readsPerResyncBound(10_000, 100)).isEqualTo(5 * (20 + 1));
-    assertThat(EnvironmentLayout.spread(1, 1).readsPerResyncBound(2001, 100)).isEqualTo(22);
-  }
-
-  @Test
   void moreSubscriptionsThanEnvironments_isRefused() {
     assertThatThrownBy(() -> EnvironmentLayout.spread(2, 3))
         .hasMessageContaining("--environments (2) must be at least --subscriptions (3)");
