@@ -14,6 +14,7 @@ import com.arcal.api.http.JsonBodies;
 import com.arcal.api.http.ProblemMapper;
 import com.arcal.api.http.RouteGroup;
 import com.arcal.api.ops.OpsRoutes;
+import com.arcal.api.pool.PoolRoutes;
 import com.arcal.api.sales.SaleViews;
 import com.arcal.api.sales.SalesRoutes;
 import com.arcal.api.web.WebRoutes;
@@ -65,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
             new DeletionRoutes(backend),
             new EnvironmentRoutes(backend),
             new RolloutRoutes(backend),
+            new PoolRoutes(backend, new JsonBodies(json)),
             new EventRoutes(events),
             new OpsRoutes(backend),
             new WebRoutes());

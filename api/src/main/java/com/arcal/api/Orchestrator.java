@@ -102,7 +102,8 @@ public final class Orchestrator implements AutoCloseable {
                       .build())
               .healing(HealSettings.defaults().withBudget(settings.heal().budget(), settings.heal().window()))
               .metrics(metrics)
-              .clock(clock);
+              .clock(clock)
+              .warmPool(reconcile.warmPoolSize());
       elector.ifPresent(wiring::elector);
       platform.environments().ifPresent(envs -> wiring.environments(envs.ids(), envs.usages()));
       ControllerWiring.Parts parts = wiring.build();

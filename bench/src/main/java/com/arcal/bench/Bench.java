@@ -12,6 +12,7 @@ import com.arcal.bench.scenario.ScaleConvergence;
 import com.arcal.bench.scenario.Scenario;
 import com.arcal.bench.scenario.SelfHeal;
 import com.arcal.bench.scenario.SteadyState;
+import com.arcal.bench.scenario.WarmSpawn;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,7 +61,8 @@ public final class Bench {
     Report report = new Report();
     Map<String, Scenario> known =
         Stream.of(new MemoryFootprint(), new ColdConvergence(), new SteadyState(), new ChangeLatency(),
-                new SelfHeal(), new ApiLoad(), new BurstSpawn(), new ScaleConvergence(), new MultiSubscription())
+                new SelfHeal(), new ApiLoad(), new BurstSpawn(), new ScaleConvergence(), new MultiSubscription(),
+                new WarmSpawn())
             .collect(Collectors.toMap(Scenario::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     Path scratch = Files.createTempDirectory("arcal-bench-");
     try (BenchContext context = new BenchContext(options, report, scratch)) {

@@ -43,7 +43,7 @@ public record BenchOptions(
     int environments,
     int environmentCores) {
 
-  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "memory");
+  public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "warm", "memory");
   /**
    * Scenarios run only when named: scale needs the machine's engine ports (the shared runtime),
    * multisub is the multi-subscription convergence.

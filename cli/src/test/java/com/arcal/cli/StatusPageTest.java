@@ -23,6 +23,7 @@ class StatusPageTest {
           .contains("new EventSource(\"events\")")
           .contains("deletions/confirm")
           .contains("read(\"environments\")")
+          .contains("sales/spawn")
           .doesNotContain("<link")
           .doesNotContain("src=")
           .doesNotContain("@import")

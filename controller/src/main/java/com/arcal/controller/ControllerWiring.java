@@ -12,6 +12,12 @@ import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.placement.CoreLedger;
 import com.arcal.controller.placement.Placement;
 import com.arcal.controller.placement.Unlimited;
+import com.arcal.controller.pool.IdleEngineCheck;
+import com.arcal.controller.pool.PoolKeeper;
+import com.arcal.controller.pool.PoolMembers;
+import com.arcal.controller.pool.PoolNaming;
+import com.arcal.controller.pool.PoolSpec;
+import com.arcal.controller.pool.WarmPool;
 import com.arcal.controller.queue.Backoff;
 import com.arcal.controller.queue.RateLimitingWorkQueue;
 import com.arcal.controller.reconcile.AppSpecs;
@@ -70,7 +76,8 @@ public final class ControllerWiring {
       ObservedApps observed,
       HealGate heal,
       Placement placement,
-      RolloutGate rollout) {}
+      RolloutGate rollout,
+      WarmPool pool) {}
 
   /** A builder over the four seams and the settings; everything else has a default. */
   public static Builder builder(
@@ -97,6 +104,7 @@ public final class ControllerWiring {
     private HealSettings healing = HealSettings.defaults();
     private List<EnvironmentId> environments = List.of();
     private EnvironmentUsages usages;
+    private int warmPoolSize;
 
     private Builder(
         DesiredStateStore store,
@@ -160,6 +168,15 @@ public final class ControllerWiring {
       return this;
     }
 
+    /**
+     * Keep that many idle engine apps ready for new sales (0, the default: none; resizable at run
+     * time through {@link WarmPool#resize}).
+     */
+    public Builder warmPool(int size) {
+      this.warmPoolSize = size;
+      return this;
+    }
+
     public Parts build() {
       ControllerMetrics metrics =
           this.metrics != null ? this.metrics : new ControllerMetrics(new SimpleMeterRegistry());
@@ -190,10 +207,17 @@ public final class ControllerWiring {
       EngineConvergence engineStep =
           new EngineConvergence(
               engines, secrets, apps, observed, board, watches, heal, settings, clock);
+      PoolMembers poolMembers = new PoolMembers(ownership);
+      WarmPool pool =
+          new WarmPool(
+              apps, observed, poolMembers,
+              new PoolSpec(specs, settings.defaults(), settings.managedBy()), specs,
+              new IdleEngineCheck(engines, endpoints, secrets),
+              new PoolNaming(settings.naming(), random), warmPoolSize);
       SaleReconciler reconciler =
           new SaleReconciler(
               store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-              rollout, engineStep, secrets, settings, placement, clock);
+              rollout, engineStep, secrets, settings, placement, clock, pool);
       // A key waiting for its slot of the ARM budget is coming back anyway: a resync pulling it
       // forward would only be refused again and push it to the back of the budget's queue.
       Resync resync =
@@ -211,17 +235,21 @@ public final class ControllerWiring {
               resync,
               new InFlightPoll(
                   observed, apps, ownership, leading, queue::add, settings.pollInterval()),
-              watches);
+              watches,
+              new PoolKeeper(
+                  pool, poolMembers, apps, observed, secrets, leading, () -> queue.depth() == 0,
+                  settings.pollInterval(), clock));
       Controller controller =
           new Controller(
               queue, reconciler, failures, sources, metrics, settings.workers(), clock, leading);
       elector.ifPresent(e -> e.addListener(new LeadershipHandoff(controller, resync)));
       metrics.bindLeader(leading);
+      metrics.bindPool(pool::view);
       metrics.bind(queue::depth, board);
       metrics.bindHealing(heal);
-      FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings);
+      FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings, pool);
       metrics.bindCapacity(placement::capacity);
-      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal, placement, rollout);
+      return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal, placement, rollout, pool);
     }
 
     /** Every resync (the first one at start) reads the environments' usage again after its LIST. */

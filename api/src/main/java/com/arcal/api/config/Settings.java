@@ -133,6 +133,7 @@ public record Settings(
    * @param defaults what a sale's spec leaves out (validated {@code ARCAL_ENGINE_*})
    * @param engineHostsFile where app names resolve instead of DNS (a standalone emulator's
    *     hosts file); empty for DNS, or for the embedded emulator's own file
+   * @param warmPoolSize idle engine apps kept ready for new sales ({@code ARCAL_WARM_POOL_SIZE})
    */
   public record Reconcile(
       Path stateFile,
@@ -143,7 +144,8 @@ public record Settings(
       int workers,
       SaleDefaults defaults,
       Optional<Path> engineHostsFile,
-      RolloutSettings rollout) {
+      RolloutSettings rollout,
+      int warmPoolSize) {
     public Reconcile {
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(resync, "resync");

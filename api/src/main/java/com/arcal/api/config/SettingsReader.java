@@ -8,6 +8,8 @@ import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaseSettings;
 import com.arcal.controller.rollout.MaxUnavailable;
 import com.arcal.controller.rollout.RolloutSettings;
+import com.arcal.controller.pool.PoolNaming;
+import com.arcal.controller.pool.WarmPool;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.InvalidSpecException;
 import com.arcal.controller.sale.SaleDefaults;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /** Turns variables into {@link Settings}, stopping at the first one that is wrong. */
@@ -189,7 +192,8 @@ final class SettingsReader {
         env.integer("ARCAL_WORKERS", 8, 1, 256, "a number of reconcile workers, 1-256"),
         defaults,
         engineHostsFile(platform, azure),
-        rollout());
+        rollout(),
+        warmPoolSize(naming));
   }
 
   /** Rollouts of spec changes to Running engines (docs/operations.md, "Rolling out a change"). */
@@ -212,6 +216,19 @@ final class SettingsReader {
         "a percentage of the Running engines one change may restart without confirmation, 0-100");
     return new RolloutSettings(
         max, deadline, needsForce ? Optional.empty() : Optional.of(buyerWait), restarts, share / 100.0);
+  }
+
+  private int warmPoolSize(AppNaming naming) {
+    int size = env.integer("ARCAL_WARM_POOL_SIZE", 0, 0, WarmPool.MAX_SIZE,
+        "a number of idle engine apps to keep ready, 0-" + WarmPool.MAX_SIZE);
+    if (size > 0) {
+      try {
+        new PoolNaming(naming, new SplittableRandom()).requireDistinct();
+      } catch (InvalidSpecException e) {
+        throw new SettingsException("ARCAL_WARM_POOL_SIZE", e.getMessage());
+      }
+    }
+    return size;
   }
 
   /**

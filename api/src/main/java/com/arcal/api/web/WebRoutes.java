@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 /**
  * {@code GET /}: the live status page, one self-contained HTML file (inline CSS and script, no
  * external resource) that reads the fleet from {@code /events}, {@code /sales} and
- * {@code /deletions} like any other client.
+ * {@code /deletions} and posts sales ({@code POST /sales/spawn}, {@code DELETE /sales/{id}}) like
+ * any other client.
  */
 public final class WebRoutes implements RouteGroup {
   static final String PAGE_RESOURCE = "/web/index.html";

@@ -96,6 +96,11 @@ public final class ArcalClient {
     return tree(send(get("/environments")));
   }
 
+  /** The warm pool ({@code GET /pool}). */
+  public JsonNode pool() {
+    return tree(send(get("/pool")));
+  }
+
   public JsonNode heldDeletions() {
     return tree(send(get("/deletions")));
   }

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code arcalctl get sales|environments [ID...] [-o table|json|yaml]}. */
+/** {@code arcalctl get sales|environments [ID...] [-o table|json|yaml]}, {@code arcalctl get pool}. */
 @Command(name = "get", mixinStandardHelpOptions = true, description = "List resources.",
-    subcommands = {GetCommand.Sales.class, GetEnvironments.class})
+    subcommands = {GetCommand.Sales.class, GetEnvironments.class, GetPoolCommand.class})
 final class GetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -12,7 +12,9 @@ import com.azure.resourcemanager.appcontainers.fluent.models.SecretsCollectionIn
 import com.azure.resourcemanager.appcontainers.models.ReplicaContainer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -80,6 +82,16 @@ public final class AzureContainerApps implements ContainerAppsPort {
               .beginCreateOrUpdate(target.resourceGroup(), request.name(), body);
           return AppBodies.pending(request);
         });
+  }
+
+  @Override
+  public void beginUpdateTags(String appName, Map<String, String> tags) {
+    // A merge patch with tags only: the template is untouched, so no new revision.
+    ContainerAppInner body = new ContainerAppInner().withTags(new HashMap<>(tags));
+    call(
+        "patch tags of app " + appName,
+        true,
+        () -> manager.serviceClient().getContainerApps().beginUpdate(target.resourceGroup(), appName, body));
   }
 
   @Override

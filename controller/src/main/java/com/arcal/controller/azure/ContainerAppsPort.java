@@ -2,6 +2,7 @@ package com.arcal.controller.azure;
 
 import com.arcal.controller.secret.Secret;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,16 @@ public interface ContainerAppsPort {
 
   /** Sends the PUT (create or replace) and returns what Azure answered, usually InProgress. */
   AppObservation beginCreateOrUpdate(AppRequest request);
+
+  /**
+   * Replaces the app's tags and nothing else (a PATCH whose body holds only {@code tags}); returns
+   * at once. Tags are not part of the revision template, so Azure makes no new revision and
+   * restarts nothing: this is how a warm-pool app is bound to a sale. A default that refuses, so
+   * that a port written before it (a test double) still compiles.
+   */
+  default void beginUpdateTags(String appName, Map<String, String> tags) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot update tags");
+  }
 
   /** Sends the DELETE; returns without waiting for the app to be gone. Missing app: no error. */
   void beginDelete(String appName);

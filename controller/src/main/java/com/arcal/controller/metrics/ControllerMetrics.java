@@ -4,6 +4,7 @@ import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
 import com.arcal.controller.heal.HealGate;
 import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.placement.EnvironmentCapacity;
+import com.arcal.controller.pool.PoolView;
 import com.arcal.controller.queue.QueueListener;
 import com.arcal.controller.reconcile.ReconcileObserver;
 import com.arcal.controller.reconcile.Result;
@@ -16,10 +17,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 
 /**
  * The controller's metrics, named after controller-runtime's where they fit
@@ -121,6 +124,23 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
             .register(registry);
       }
     }
+  }
+
+  /**
+   * {@code arcal_pool_apps{state=...}}: the warm pool's apps by state (ready, provisioning, bound,
+   * replacing), and {@code arcal_pool_size}: how many ready ones it keeps.
+   */
+  public void bindPool(Supplier<PoolView> pool) {
+    Gauge.builder("arcal.pool.size", () -> pool.get().size())
+        .description("Idle engine apps the warm pool keeps ready")
+        .register(registry);
+    Map<String, ToIntFunction<PoolView>> states = Map.of(
+        "ready", PoolView::ready, "provisioning", PoolView::provisioning,
+        "bound", PoolView::bound, "replacing", PoolView::replacing);
+    states.forEach((state, count) -> Gauge.builder("arcal.pool.apps", () -> count.applyAsInt(pool.get()))
+        .description("Warm pool apps by state")
+        .tag("state", state)
+        .register(registry));
   }
 
   /**

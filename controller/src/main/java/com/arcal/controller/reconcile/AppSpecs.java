@@ -107,9 +107,15 @@ public final class AppSpecs {
    * spec hash: it is the app's for life (see EngineSecrets), never a change to roll out.
    */
   public AppRequest request(DesiredSale sale, Optional<AppObservation> app, Secret engineToken) {
+    return request(sale, app, engineToken, naming.appName(sale.id()));
+  }
+
+  /** The same, for an app not named after the sale (one it took from the warm pool). */
+  public AppRequest request(
+      DesiredSale sale, Optional<AppObservation> app, Secret engineToken, String appName) {
     SaleSpec spec = effective(sale, app);
     return new AppRequest(
-        naming.appName(sale.id()),
+        appName,
         spec.image(),
         spec.cpu(),
         spec.memory(),

@@ -23,9 +23,18 @@ public final class FleetPlanner {
   private final ObservedApps observed;
   private final StatusBoard board;
   private final ControllerSettings settings;
+  private final SaleApps saleApps;
 
   public FleetPlanner(
       Planner planner, Ownership ownership, ObservedApps observed, StatusBoard board, ControllerSettings settings) {
+    this(planner, ownership, observed, board, settings, AppPool.NONE);
+  }
+
+  /** With a warm pool: a sale that took a pool app is planned on that app. */
+  public FleetPlanner(
+      Planner planner, Ownership ownership, ObservedApps observed, StatusBoard board,
+      ControllerSettings settings, AppPool pool) {
+    this.saleApps = new SaleApps(settings.naming(), observed, pool);
     this.planner = planner;
     this.ownership = ownership;
     this.observed = observed;
@@ -43,7 +52,7 @@ public final class FleetPlanner {
     List<String> delete = new ArrayList<>();
     List<String> blocked = new ArrayList<>();
     for (SaleId id : keys) {
-      String app = settings.naming().appName(id);
+      String app = saleApps.of(id);
       Decision d = planner.decide(desired.sale(id), observed.lookup(app));
       switch (d.action()) {
         case CREATE -> create.add(id.value());

@@ -88,6 +88,11 @@ public final class ObservedApps {
     return listedOnce ? Lookup.ABSENT : Lookup.UNKNOWN;
   }
 
+  /** Whether a full LIST has been seen: before it, an app not known may well exist. */
+  public boolean listedOnce() {
+    return listedOnce;
+  }
+
   /** Every app known to exist. */
   public List<AppObservation> apps() {
     return entries.values().stream().flatMap(e -> e.lookup().app().stream()).toList();

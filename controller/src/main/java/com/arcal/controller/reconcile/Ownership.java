@@ -14,6 +14,8 @@ public final class Ownership {
   public static final String SALE_ID = "arcal-sale-id";
   public static final String SPEC_HASH = "arcal-spec-hash";
   public static final String GENERATION = "arcal-generation";
+  /** On a warm-pool app: the spec fingerprint it was created with (see package {@code pool}). */
+  public static final String POOL = "arcal-pool";
 
   private final String managedBy;
 

@@ -69,10 +69,13 @@ public final class Planner {
           Action.FOREIGN,
           "an app named " + a.name() + " exists and is not managed by this orchestrator");
     }
+    String hash = specs.hash(desired.get(), app);
     if (a.state().busy()) {
+      if (isBinding(a, hash)) {
+        return new Decision(Action.CONVERGE_ENGINE, "pool app bound: its tags are being written, its engine runs");
+      }
       return new Decision(Action.WAIT, "Azure operation in progress (" + a.state() + ")");
     }
-    String hash = specs.hash(desired.get(), app);
     if (!hash.equals(a.tags().get(Ownership.SPEC_HASH))) {
       return new Decision(Action.UPDATE, "spec changed (generation " + desired.get().generation() + ")");
     }
@@ -80,5 +83,18 @@ public final class Planner {
       return new Decision(Action.RETRY_PROVISIONING, "provisioning ended " + a.state());
     }
     return new Decision(Action.CONVERGE_ENGINE, "app provisioned with the desired spec");
+  }
+
+  /**
+   * A warm-pool app whose only operation in flight is the tags write that bound it to this sale:
+   * its revision ran before and keeps running (tags are not part of the revision), so its engine
+   * is started without waiting for Azure. A real update of a bound app is PUT without the pool
+   * tag, so it is waited for like any other.
+   */
+  private static boolean isBinding(AppObservation a, String hash) {
+    return a.state() == ProvisioningState.IN_PROGRESS
+        && a.tag(Ownership.POOL).isPresent()
+        && hash.equals(a.tags().get(Ownership.SPEC_HASH))
+        && !a.latestRevisionName().isEmpty();
   }
 }

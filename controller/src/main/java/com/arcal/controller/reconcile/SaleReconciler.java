@@ -52,6 +52,8 @@ public final class SaleReconciler {
   private final ControllerSettings settings;
   private final Placement placement;
   private final Clock clock;
+  private final AppPool pool;
+  private final SaleApps saleApps;
 
   public SaleReconciler(
       DesiredStateStore store,
@@ -70,6 +72,31 @@ public final class SaleReconciler {
       ControllerSettings settings,
       Placement placement,
       Clock clock) {
+    this(store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
+        rollout, engineStep, secrets, settings, placement, clock, AppPool.NONE);
+  }
+
+  /** With a warm pool: a new sale whose spec matches takes a ready app from it. */
+  public SaleReconciler(
+      DesiredStateStore store,
+      ObservedApps observed,
+      Planner planner,
+      AppSpecs specs,
+      ContainerAppsPort apps,
+      EngineClient engines,
+      EngineEndpoints endpoints,
+      StatusBoard board,
+      HealthWatches watches,
+      HeldDeletions deletions,
+      RolloutGate rollout,
+      EngineConvergence engineStep,
+      EngineSecrets secrets,
+      ControllerSettings settings,
+      Placement placement,
+      Clock clock,
+      AppPool pool) {
+    this.pool = pool;
+    this.saleApps = new SaleApps(settings.naming(), observed, pool);
     this.store = store;
     this.observed = observed;
     this.planner = planner;
@@ -90,7 +117,7 @@ public final class SaleReconciler {
   }
 
   public Result reconcile(SaleId id) {
-    String appName = settings.naming().appName(id);
+    String appName = saleApps.of(id);
     Optional<DesiredSale> desired = store.snapshot().sale(id);
     Decision decision = planner.decide(desired, observed.lookup(appName));
     if (decision.action() == Planner.Action.READ) {
@@ -106,14 +133,30 @@ public final class SaleReconciler {
     return switch (decision.action()) {
       case READ -> Result.requeueAfter(settings.pollInterval());
       case FORGET -> forget(id, appName);
-      case CREATE -> put(desired.get(), decision);
+      case CREATE -> create(desired.get(), decision, appName);
       case UPDATE -> update(desired.get(), appName, decision);
-      case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision);
-      case WAIT -> waiting(id, desired, decision);
+      case RETRY_PROVISIONING -> retryProvisioning(desired.get(), decision, appName);
+      case WAIT -> waiting(id, appName, desired);
       case CONVERGE_ENGINE -> convergeEngine(desired.get(), appName);
       case DELETE -> delete(id, appName);
       case FOREIGN -> foreign(id, decision);
     };
+  }
+
+  /** A ready pool app bound by its tags, then its engine started at once; else a new app. */
+  private Result create(DesiredSale sale, Decision decision, String appName) {
+    Optional<AppObservation> taken = pool.claim(sale);
+    if (taken.isEmpty()) {
+      return put(sale, decision, appName);
+    }
+    String name = taken.get().name();
+    board.update(
+        sale.id(),
+        s -> s.withGeneration(sale.generation())
+            .withAppName(name)
+            .withError(null)
+            .withHistory(clock.instant(), HistoryAction.BOUND, "pool app " + name + " (tags only)"));
+    return convergeEngine(sale, name);
   }
 
   private void refresh(String appName) {
@@ -142,7 +185,7 @@ public final class SaleReconciler {
     boolean serving = phase == Phase.RUNNING || phase == Phase.PENDING;
     RolloutGate.Verdict verdict = rollout.admit(sale, app, serving ? buyers.connected(app) : 0);
     if (verdict.admitted()) {
-      return put(sale, decision);
+      return put(sale, decision, appName);
     }
     // Held: the engine keeps serving what its app runs; look after it (status, heal) as that.
     deployed(sale, app).ifPresent(asRunning -> convergeEngine(asRunning, appName));
@@ -162,18 +205,15 @@ public final class SaleReconciler {
     }
   }
 
-  private Result put(DesiredSale sale, Decision decision) {
-    Optional<AppObservation> existing =
-        decision.action() == Planner.Action.CREATE
-            ? Optional.empty()
-            : observed.lookup(settings.naming().appName(sale.id())).app();
-    double cores = Double.parseDouble(specs.effective(sale, existing).cpu());
+  private Result put(DesiredSale sale, Decision decision, String appName) {
     boolean create = decision.action() == Planner.Action.CREATE;
-    Optional<EnvironmentId> where = create ? placement.place(sale.id(), cores) : home(sale.id(), cores);
+    Optional<AppObservation> existing = create ? Optional.empty() : observed.lookup(appName).app();
+    double cores = Double.parseDouble(specs.effective(sale, existing).cpu());
+    Optional<EnvironmentId> where = create ? placement.place(sale.id(), cores) : home(sale.id(), existing, cores);
     if (create && where.isEmpty()) {
       return unscheduled(sale.id(), cores);
     }
-    AppRequest unplaced = specs.request(sale, existing, engineToken(sale, decision));
+    AppRequest unplaced = specs.request(sale, existing, engineToken(appName, decision), appName);
     AppRequest request = where.map(unplaced::placedIn).orElse(unplaced);
     AppObservation answered;
     try {
@@ -213,9 +253,8 @@ public final class SaleReconciler {
    * placement tag. Empty for an app from before placement whose body names none (its update goes
    * where it was seen).
    */
-  private Optional<EnvironmentId> home(SaleId id, double cores) {
-    Optional<EnvironmentId> home =
-        observed.lookup(settings.naming().appName(id)).app().flatMap(AppObservation::environment);
+  private Optional<EnvironmentId> home(SaleId id, Optional<AppObservation> app, double cores) {
+    Optional<EnvironmentId> home = app.flatMap(AppObservation::environment);
     home.ifPresent(env -> placement.placedAt(id, env, cores));
     return home;
   }
@@ -245,8 +284,7 @@ public final class SaleReconciler {
    * A new app gets a new token; an existing one keeps the token it has, or gets its first one
    * with this update (an app adopted from before engines had tokens).
    */
-  private Secret engineToken(DesiredSale sale, Decision decision) {
-    String appName = settings.naming().appName(sale.id());
+  private Secret engineToken(String appName, Decision decision) {
     if (decision.action() == Planner.Action.CREATE) {
       return secrets.fresh(appName);
     }
@@ -257,24 +295,24 @@ public final class SaleReconciler {
     return app.secretEnv().contains(EngineSecrets.ENV);
   }
 
-  private Result retryProvisioning(DesiredSale sale, Decision decision) {
+  private Result retryProvisioning(DesiredSale sale, Decision decision, String appName) {
     Instant now = clock.instant();
     board.update(
         sale.id(),
         s -> s.withPhase(Phase.PROVISIONING, null)
             .withError("Azure reported: " + decision.reason())
             .withCondition(Condition.APP_PROVISIONED, false, "ProvisioningFailed", decision.reason(), now));
-    put(sale, decision);
+    put(sale, decision, appName);
     return Result.retryWithBackoff();
   }
 
-  private Result waiting(SaleId id, Optional<DesiredSale> desired, Decision d) {
+  private Result waiting(SaleId id, String appName, Optional<DesiredSale> desired) {
     Phase phase = desired.isPresent() ? Phase.PROVISIONING : Phase.DELETING;
     board.update(id, s -> s.withPhase(phase, null));
     if (desired.isPresent()) {
       // StartSale follows the end of provisioning: let it find the connection open (the
       // channel keeps retrying on its own backoff until the engine listens).
-      observed.lookup(settings.naming().appName(id)).app()
+      observed.lookup(appName).app()
           .flatMap(endpoints::resolve)
           .ifPresent(ends -> engines.connect(ends.grpc()));
     }
@@ -306,6 +344,7 @@ public final class SaleReconciler {
     board.update(
         sale.id(),
         s -> s.withGeneration(sale.generation())
+            .withAppName(appName)
             .withCondition(Condition.APP_PROVISIONED, true, "Succeeded", "", now));
     // After a restart too, the status and the core count learn where the app lives.
     app.environment().ifPresent(env -> placement.placedAt(sale.id(), env, app.cores()));

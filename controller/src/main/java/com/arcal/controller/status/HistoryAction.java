@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum HistoryAction {
   /** The app was created (PUT of a new app). */
   CREATED,
+  /** A ready warm-pool app was bound to the sale (its tags only: no new revision). */
+  BOUND,
   /** The app was given a new spec (PUT of an existing app). */
   UPDATED,
   /** The engine was started for the first time (StartSale). */

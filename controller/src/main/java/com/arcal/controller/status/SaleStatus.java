@@ -95,6 +95,12 @@ public record SaleStatus(
         saleId, appName, phase, conditions, wsUrl, error, observedGeneration, history, updatedAt);
   }
 
+  /** Its app, when it is not the one named after the sale (taken from the warm pool). */
+  public SaleStatus withAppName(String name) {
+    return new SaleStatus(
+        saleId, name, phase, conditions, wsUrl, lastError, observedGeneration, history, updatedAt);
+  }
+
   public SaleStatus withGeneration(long generation) {
     return new SaleStatus(
         saleId, appName, phase, conditions, wsUrl, lastError, generation, history, updatedAt);

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,6 +28,8 @@ public final class FakeContainerApps implements ContainerAppsPort {
   private final Map<String, Map<String, Secret>> secrets = new TreeMap<>();
   private final List<String> calls = new ArrayList<>();
   private final AtomicInteger revisions = new AtomicInteger();
+  /** Apps whose operation in flight changes tags only: it ends on the same revision. */
+  private final Set<String> tagsOnly = new TreeSet<>();
   /** The engine's gRPC port as every app the controller creates maps it. */
   private static final List<PortMapping> GRPC_PORTS =
       List.of(new PortMapping(AppRequest.GRPC_PORT, AppRequest.GRPC_PORT, false));
@@ -76,7 +80,9 @@ public final class FakeContainerApps implements ContainerAppsPort {
       if (a.state() == ProvisioningState.DELETING) {
         apps.remove(a.name());
       } else if (a.state() == ProvisioningState.IN_PROGRESS) {
-        String rev = a.name() + "--r" + revisions.incrementAndGet();
+        String rev = tagsOnly.remove(a.name()) && !a.latestRevisionName().isEmpty()
+            ? a.latestRevisionName()
+            : a.name() + "--r" + revisions.incrementAndGet();
         apps.put(
             a.name(),
             new AppObservation(
@@ -145,6 +151,7 @@ public final class FakeContainerApps implements ContainerAppsPort {
   @Override
   public synchronized AppObservation beginCreateOrUpdate(AppRequest request) {
     record("put " + request.name());
+    tagsOnly.remove(request.name());
     AppObservation existing = apps.get(request.name());
     if (existing != null && existing.state().busy()) {
       throw ArmException.fromResponse("lock conflict", 409, "ContainerAppLockConflict", null, null);
@@ -170,6 +177,22 @@ public final class FakeContainerApps implements ContainerAppsPort {
     request.secretEnv().forEach((env, value) -> values.put(AppRequest.secretName(env), value));
     secrets.put(request.name(), values);
     return app;
+  }
+
+  /** Azure's PATCH of tags: an operation in flight that keeps the app's revision. */
+  @Override
+  public synchronized void beginUpdateTags(String appName, Map<String, String> tags) {
+    record("tags " + appName);
+    AppObservation a = apps.get(appName);
+    if (a == null) {
+      throw ArmException.fromResponse("app " + appName + " not found", 404, "ResourceNotFound", null, null);
+    }
+    if (a.state().busy()) {
+      throw ArmException.fromResponse("lock conflict", 409, "ContainerAppLockConflict", null, null);
+    }
+    apps.put(appName, new AppObservation(a.name(), tags, ProvisioningState.IN_PROGRESS,
+        a.latestRevisionName(), a.ingressFqdn(), a.additionalPorts(), a.image(), a.env(), a.secretEnv()));
+    tagsOnly.add(appName);
   }
 
   @Override

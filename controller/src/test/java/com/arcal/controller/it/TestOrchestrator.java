@@ -41,18 +41,24 @@ final class TestOrchestrator implements AutoCloseable {
   final ControllerWiring.Parts parts;
 
   TestOrchestrator(EmulatedAzure azure, DesiredStateStore store, BudgetSettings budgetSettings) {
-    this(azure, store, budgetSettings, Optional.empty());
+    this(azure, store, budgetSettings, Optional.empty(), 0);
+  }
+
+  /** With a warm pool of that size. */
+  TestOrchestrator(EmulatedAzure azure, DesiredStateStore store, int warmPool) {
+    this(azure, store, BudgetSettings.defaults(), Optional.empty(), warmPool);
   }
 
   TestOrchestrator(EmulatedAzure azure, DesiredStateStore store, LeaderElector elector) {
-    this(azure, store, BudgetSettings.defaults(), Optional.of(elector));
+    this(azure, store, BudgetSettings.defaults(), Optional.of(elector), 0);
   }
 
   private TestOrchestrator(
       EmulatedAzure azure,
       DesiredStateStore store,
       BudgetSettings budgetSettings,
-      Optional<LeaderElector> elector) {
+      Optional<LeaderElector> elector,
+      int warmPool) {
     this.store = store;
     Clock clock = Clock.systemUTC();
     ControllerMetrics metrics = new ControllerMetrics(registry);
@@ -80,7 +86,8 @@ final class TestOrchestrator implements AutoCloseable {
             .backoff(backoff)
             .metrics(metrics)
             .clock(clock)
-            .random(new SplittableRandom(7));
+            .random(new SplittableRandom(7))
+            .warmPool(warmPool);
     elector.ifPresent(wiring::elector);
     this.parts = wiring.build();
   }

@@ -45,6 +45,24 @@ class PlannerTest {
   }
 
   @Test
+  void aPoolAppWhoseBindingTagsAreBeingWritten_startsItsEngineAtOnce_butAnUpdateIsWaitedFor() {
+    AppObservation binding = ours(ProvisioningState.IN_PROGRESS, specs.hash(sale));
+    Map<String, String> pooled = new HashMap<>(binding.tags());
+    pooled.put(Ownership.POOL, "poolhash");
+    AppObservation bound = new AppObservation("pool-abcdefghij", pooled, ProvisioningState.IN_PROGRESS,
+        "pool-abcdefghij--r1", "", List.of(), "img:1", Map.of(), Set.of(EngineSecrets.ENV));
+    assertThat(decide(Optional.of(sale), present(bound))).isEqualTo(Action.CONVERGE_ENGINE);
+
+    // The same app being created (no revision yet), or PUT with a new spec (no pool tag): wait.
+    AppObservation creating = new AppObservation("pool-abcdefghij", pooled, ProvisioningState.IN_PROGRESS,
+        "", "", List.of(), "img:1", Map.of(), Set.of(EngineSecrets.ENV));
+    assertThat(decide(Optional.of(sale), present(creating))).isEqualTo(Action.WAIT);
+    assertThat(decide(Optional.of(sale), present(binding))).isEqualTo(Action.WAIT);
+    AppObservation deleting = bound.withState(ProvisioningState.DELETING);
+    assertThat(decide(Optional.of(sale), present(deleting))).isEqualTo(Action.WAIT);
+  }
+
+  @Test
   void unknownIsReadFirst() {
     assertThat(decide(Optional.of(sale), new Lookup(Knowledge.UNKNOWN, Optional.empty())))
         .isEqualTo(Action.READ);
