@@ -113,20 +113,24 @@ public final class ScaleConvergence implements Scenario {
   }
 
   /**
-   * Counts from the end of one resync over {@code --resyncs} more: resyncs are jittered by 10%,
-   * so a window of whole resyncs, not of time, is what a per-resync figure is made of.
+   * Counts {@code --resyncs} whole resyncs: resyncs are jittered by 10%, so a window of whole
+   * resyncs, not of time, is what a per-resync figure is made of. A resync is counted when its
+   * LIST ends and its usages reads follow, so each edge of the window is half a period after a
+   * resync, when neither is in flight.
    */
   private static void steady(
       BenchContext context, String at, int n, Duration resync, EnvironmentLayout layout, ControllerRig rig) {
     int periods = context.options().resyncs();
     long settled = rig.resyncs();
     Waits.until("a resync", () -> rig.resyncs() > settled, POLL, resync.multipliedBy(3));
+    Waits.pause(resync.dividedBy(2));
     long first = rig.resyncs();
     ArmCalls calls = rig.armCalls();
     long reads = calls.reads();
     long writes = calls.writes();
     Waits.until(periods + " resyncs", () -> rig.resyncs() >= first + periods, POLL,
         resync.multipliedBy(periods + 2));
+    Waits.pause(resync.dividedBy(2));
     List<Integer> placed = rig.capacity().stream().map(EnvironmentCapacity::sales).toList();
     String window = at + ", " + periods + " resyncs of " + resync.toSeconds() + "s";
     context.add(Figure.atMost(NAME, window + ": ARM writes per resync",
