@@ -1,5 +1,6 @@
 package com.arcal.bench;
 
+import com.arcal.bench.rig.EmulatedArm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +22,10 @@ import java.util.Locale;
  * @param wrkSeconds duration of each wrk run
  * @param burst concurrent spawns of the burst scenario
  * @param out folder of the JSON results
- * @param subscriptions subscriptions of the multi-subscription scenario (one environment each)
+ * @param subscriptions subscriptions of the multi-subscription and scale scenarios
+ * @param environments environments of the scale scenario, round robin over the subscriptions (0:
+ *     one per subscription)
+ * @param environmentCores each environment's core quota in the scale scenario
  */
 public record BenchOptions(
     List<String> scenarios,
@@ -35,7 +39,9 @@ public record BenchOptions(
     int wrkSeconds,
     int burst,
     Path out,
-    int subscriptions) {
+    int subscriptions,
+    int environments,
+    int environmentCores) {
 
   public static final List<String> ALL = List.of("cold", "steady", "change", "heal", "api", "burst", "warm", "memory");
   /**
@@ -55,15 +61,19 @@ public record BenchOptions(
     sizes = List.copyOf(sizes);
     memorySizes = List.copyOf(memorySizes);
     if (sizes.stream().anyMatch(n -> n < 1) || fleetSize < 1 || resyncs < 1 || crashes < 1 || wrkSeconds < 1
-        || burst < 1 || subscriptions < 1) {
+        || burst < 1 || subscriptions < 1 || environmentCores < 1) {
       throw new IllegalArgumentException(
-          "sizes, fleet, resyncs, crashes, wrk seconds, burst and subscriptions must be positive");
+          "sizes, fleet, resyncs, crashes, wrk seconds, burst, subscriptions and cores must be positive");
+    }
+    if (environments != 0 && environments < subscriptions) {
+      throw new IllegalArgumentException("--environments (" + environments
+          + ") must be at least --subscriptions (" + subscriptions + "), or 0 for one per subscription");
     }
   }
 
   public static BenchOptions defaults() {
     return new BenchOptions(ALL, List.of(100, 1000), Duration.ofSeconds(2), 1000, Duration.ofSeconds(5), 5, 50,
-        List.of(0, 1000, 10000), 10, 300, Path.of("bench-results"), 3);
+        List.of(0, 1000, 10000), 10, 300, Path.of("bench-results"), 3, 0, EmulatedArm.ENVIRONMENT_CORES);
   }
 
   public static String usage() {
@@ -81,7 +91,10 @@ public record BenchOptions(
         "  --wrk-seconds S   duration of each wrk run (default 10)",
         "  --burst N         concurrent POST /sales/spawn of the burst scenario (default 300)",
         "  --out DIR         where the JSON results go (default bench-results)",
-        "  --subscriptions K subscriptions of --scenario multisub, one environment each (default 3)");
+        "  --subscriptions K subscriptions of --scenario multisub and scale (default 3)",
+        "  --environments E  environments of --scenario scale, round robin over the subscriptions"
+            + " (default: one per subscription)",
+        "  --environment-cores C  each environment's core quota in --scenario scale (default 5000)");
   }
 
   /** Parses the command line; throws IllegalArgumentException with a one-line reason. */
@@ -98,6 +111,8 @@ public record BenchOptions(
     int burst = d.burst();
     Path out = d.out();
     int subscriptions = d.subscriptions();
+    int environments = d.environments();
+    int cores = d.environmentCores();
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -116,11 +131,13 @@ public record BenchOptions(
         case "--burst" -> burst = (int) number(flag, value);
         case "--out" -> out = Path.of(value);
         case "--subscriptions" -> subscriptions = (int) number(flag, value);
+        case "--environments" -> environments = (int) number(flag, value);
+        case "--environment-cores" -> cores = (int) number(flag, value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
     return new BenchOptions(scenarios.isEmpty() ? ALL : scenarios, sizes, latency, fleet, resync, d.resyncs(),
-        crashes, memory, wrk, burst, out, subscriptions);
+        crashes, memory, wrk, burst, out, subscriptions, environments, cores);
   }
 
   private static List<Integer> integers(String flag, String value) {
@@ -137,6 +154,11 @@ public record BenchOptions(
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(flag + " expects a number, got '" + value + "'");
     }
+  }
+
+  /** Environments of the scale scenario: {@code --environments}, or one per subscription. */
+  public int scaleEnvironments() {
+    return environments == 0 ? subscriptions : environments;
   }
 
   public boolean runs(String scenario) {

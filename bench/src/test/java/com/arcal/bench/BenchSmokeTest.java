@@ -1,6 +1,7 @@
 package com.arcal.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.arcal.bench.report.Figure;
 import com.arcal.bench.report.Report;
@@ -20,7 +21,7 @@ class BenchSmokeTest {
   void coldConvergence_ofFiveSales_reportsItsFigures(@TempDir Path out) throws Exception {
     BenchOptions options =
         new BenchOptions(List.of("cold"), List.of(5), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), 1, 1,
-            List.of(0), 1, 300, out, 1);
+            List.of(0), 1, 300, out, 1, 0, 5000);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     Report report = Bench.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -40,7 +41,7 @@ class BenchSmokeTest {
   void multiSubscription_spreadsSalesOverTheSubscriptions_andReportsItsBound(@TempDir Path out) throws Exception {
     BenchOptions options =
         new BenchOptions(List.of("multisub"), List.of(6), Duration.ofMillis(500), 1000, Duration.ofSeconds(5), 1, 1,
-            List.of(0), 1, 300, out, 2);
+            List.of(0), 1, 300, out, 2, 0, 5000);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     Report report = Bench.run(options, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -71,5 +72,19 @@ class BenchSmokeTest {
     assertThat(BenchOptions.defaults().runs("scale")).isFalse();
     assertThat(named.runs("scale")).isTrue();
     assertThat(named.fleetSize()).isEqualTo(2000);
+  }
+
+  @Test
+  void scale_takesSubscriptionsEnvironmentsAndCores() {
+    BenchOptions o = BenchOptions.parse(new String[] {"--scenario", "scale", "--fleet", "10000",
+        "--subscriptions", "5", "--environments", "5", "--environment-cores", "2000"});
+
+    assertThat(o.subscriptions()).isEqualTo(5);
+    assertThat(o.scaleEnvironments()).isEqualTo(5);
+    assertThat(o.environmentCores()).isEqualTo(2000);
+    assertThat(BenchOptions.parse(new String[] {"--subscriptions", "3"}).scaleEnvironments()).isEqualTo(3);
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--subscriptions", "3", "--environments", "2"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--environments (2) must be at least --subscriptions (3)");
   }
 }

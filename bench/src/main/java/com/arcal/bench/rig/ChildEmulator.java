@@ -48,6 +48,15 @@ public final class ChildEmulator implements ArmSite {
 
   /** An emulator whose engines run in {@code runtime} ({@code EMULATOR_RUNTIME}'s values). */
   public static ChildEmulator start(Path dataDir, Duration latency, String runtime) {
+    return start(dataDir, latency, runtime, List.of(GROUP), EmulatedArm.ENVIRONMENT_CORES);
+  }
+
+  /**
+   * The same, with these resource groups (each holding the environment, in every subscription) and
+   * each environment's core quota ({@code EMULATOR_ENVIRONMENT_CORES}).
+   */
+  public static ChildEmulator start(
+      Path dataDir, Duration latency, String runtime, List<String> groups, int environmentCores) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -56,12 +65,12 @@ public final class ChildEmulator implements ArmSite {
     env.put("EMULATOR_HTTPS_PORT", "0");
     env.put("EMULATOR_HTTP_PORT", "-1");
     env.put("EMULATOR_DATA_DIR", dataDir.toString());
-    env.put("EMULATOR_RESOURCE_GROUPS", GROUP);
+    env.put("EMULATOR_RESOURCE_GROUPS", String.join(",", groups));
     env.put("EMULATOR_RUNTIME", runtime);
     env.put("EMULATOR_PROVISIONING_DELAY_MS", Long.toString(latency.toMillis()));
     env.put("EMULATOR_DELETION_DELAY_MS", Long.toString(latency.toMillis()));
     env.put("EMULATOR_PAGE_SIZE", Integer.toString(EmulatedArm.PAGE_SIZE));
-    env.put("EMULATOR_ENVIRONMENT_CORES", Integer.toString(EmulatedArm.ENVIRONMENT_CORES));
+    env.put("EMULATOR_ENVIRONMENT_CORES", Integer.toString(environmentCores));
     builder.redirectErrorStream(true);
     Process process;
     try {

@@ -3,6 +3,8 @@ package com.arcal.bench.rig;
 import com.arcal.controller.azure.ArmBudgetPolicy;
 import com.arcal.controller.azure.ArmClients;
 import com.arcal.controller.azure.AzureContainerApps;
+import com.arcal.controller.azure.EnvironmentFleet;
+import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.budget.ArmBudget;
 import com.arcal.controller.budget.BudgetSettings;
 import com.arcal.controller.endpoint.BuyerUrls;
@@ -10,6 +12,7 @@ import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
 import com.arcal.controller.metrics.ControllerMetrics;
+import com.arcal.controller.placement.EnvironmentCapacity;
 import com.arcal.controller.reconcile.ControllerSettings;
 import com.arcal.controller.ControllerWiring;
 import com.arcal.controller.sale.AppNaming;
@@ -22,7 +25,9 @@ import com.arcal.controller.store.DesiredStateStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -40,19 +45,19 @@ public final class ControllerRig implements AutoCloseable {
 
   private final CountingEngineClient engines;
   private final ControllerWiring.Parts parts;
-  private final ArmBudget budget;
+  private final List<ArmBudget> budgets;
   private final ControllerMetrics metrics;
   private final ArmCalls armCalls;
 
   private ControllerRig(
       CountingEngineClient engines,
       ControllerWiring.Parts parts,
-      ArmBudget budget,
+      List<ArmBudget> budgets,
       ControllerMetrics metrics,
       ArmCalls armCalls) {
     this.engines = engines;
     this.parts = parts;
-    this.budget = budget;
+    this.budgets = List.copyOf(budgets);
     this.metrics = metrics;
     this.armCalls = armCalls;
   }
@@ -68,26 +73,65 @@ public final class ControllerRig implements AutoCloseable {
             site.connection(),
             site.target(),
             List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, armCalls)));
-    HostsFile names = new HostsFile(site.hostsFile());
-    CountingEngineClient engines =
-        new CountingEngineClient(
-            GrpcEngineClient.resolvingThrough(Duration.ofSeconds(5), names::address));
-    ControllerSettings settings =
-        ControllerSettings.builder(FLEET, NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
-            .workers(WORKERS)
-            .resyncPeriod(resyncPeriod)
-            .pollInterval(POLL)
-            .build();
+    CountingEngineClient engines = engines(site);
     ControllerWiring.Parts parts =
         ControllerWiring.builder(
                 store, new AzureContainerApps(manager, site.target()), engines,
-                new EngineEndpoints(BuyerUrls.local(names)), settings)
+                new EngineEndpoints(BuyerUrls.local(new HostsFile(site.hostsFile()))), settings(resyncPeriod))
             .metrics(metrics)
             .clock(clock)
             .random(new Random(7))
             .build();
     parts.controller().start();
-    return new ControllerRig(engines, parts, budget, metrics, armCalls);
+    return new ControllerRig(engines, parts, List.of(budget), metrics, armCalls);
+  }
+
+  /**
+   * A controller over several environments, as the orchestrator wires them ({@link
+   * EnvironmentFleet}): one SDK client and one ARM budget per subscription, the placement spreading
+   * sales by free cores. Opening reads each environment once; its first LIST happens here.
+   */
+  public static ControllerRig start(
+      ArmSite site, List<EnvironmentId> environments, DesiredStateStore store, Duration resyncPeriod) {
+    Clock clock = Clock.systemUTC();
+    ControllerMetrics metrics = new ControllerMetrics(new SimpleMeterRegistry());
+    ArmCalls armCalls = new ArmCalls(metrics);
+    List<ArmBudget> budgets = new ArrayList<>();
+    EnvironmentFleet fleet =
+        EnvironmentFleet.open(
+            site.connection(),
+            environments,
+            Optional.empty(),
+            subscription -> {
+              ArmBudget budget = new ArmBudget(BudgetSettings.defaults(), clock);
+              budgets.add(budget);
+              return List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, armCalls));
+            });
+    CountingEngineClient engines = engines(site);
+    ControllerWiring.Parts parts =
+        ControllerWiring.builder(
+                store, fleet.apps(), engines,
+                new EngineEndpoints(BuyerUrls.local(new HostsFile(site.hostsFile()))), settings(resyncPeriod))
+            .metrics(metrics)
+            .clock(clock)
+            .random(new Random(7))
+            .environments(fleet.ids(), fleet.usages())
+            .build();
+    parts.controller().start();
+    return new ControllerRig(engines, parts, budgets, metrics, armCalls);
+  }
+
+  private static CountingEngineClient engines(ArmSite site) {
+    HostsFile names = new HostsFile(site.hostsFile());
+    return new CountingEngineClient(GrpcEngineClient.resolvingThrough(Duration.ofSeconds(5), names::address));
+  }
+
+  private static ControllerSettings settings(Duration resyncPeriod) {
+    return ControllerSettings.builder(FLEET, NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
+        .workers(WORKERS)
+        .resyncPeriod(resyncPeriod)
+        .pollInterval(POLL)
+        .build();
   }
 
   public StatusBoard board() {
@@ -113,8 +157,14 @@ public final class ControllerRig implements AutoCloseable {
     return armCalls;
   }
 
-  public ArmBudget budget() {
-    return budget;
+  /** The ARM budgets, one per subscription (the first is the default environment's). */
+  public List<ArmBudget> budgets() {
+    return budgets;
+  }
+
+  /** Sales placed on each environment, as the placement counts them. */
+  public List<EnvironmentCapacity> capacity() {
+    return parts.placement().capacity();
   }
 
   public boolean running(SaleId id) {

@@ -3,6 +3,7 @@ package com.arcal.bench.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The bounds the scale scenario holds its figures to. */
@@ -15,8 +16,9 @@ class ScaleConvergenceTest {
   }
 
   @Test
-  void readsPerResync_areTheListPagesPlusOne() {
-    assertThat(ScaleConvergence.readsPerResyncBound(2000)).isEqualTo(21);
-    assertThat(ScaleConvergence.readsPerResyncBound(2001)).isEqualTo(22);
+  void readsPerResync_areEachEnvironmentsListPages_plusItsUsagesRead() {
+    assertThat(ScaleConvergence.readsPerResyncBound(List.of(2000, 2000, 2000, 2000, 2000), 100)).isEqualTo(5 * 21);
+    assertThat(ScaleConvergence.readsPerResyncBound(List.of(103, 101, 96), 100)).isEqualTo(8);
+    assertThat(ScaleConvergence.readsPerResyncBound(List.of(2001), 100)).isEqualTo(22);
   }
 }
