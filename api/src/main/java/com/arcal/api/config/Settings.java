@@ -159,7 +159,11 @@ public record Settings(
   }
 
   /** The embedded emulator of the local platform. */
-  public record Local(Path emulatorDataDir, Duration emulatorDelay) {
+  /**
+   * The embedded emulator: where it keeps its state, how long its creates and deletes take, and
+   * its environment's core quota (Azure's default 100 holds about 200 engines of 0.5 vCPU).
+   */
+  public record Local(Path emulatorDataDir, Duration emulatorDelay, int emulatorCores) {
     public Local {
       Objects.requireNonNull(emulatorDataDir, "emulatorDataDir");
       Objects.requireNonNull(emulatorDelay, "emulatorDelay");

@@ -255,7 +255,9 @@ final class SettingsReader {
         env.path("ARCAL_EMULATOR_DATA_DIR", "./.arcal/emulator"),
         Duration.ofMillis(
             env.integer("ARCAL_EMULATOR_DELAY_MS", 1000, 0, 600_000,
-                "milliseconds an emulated create or delete takes, 0-600000")));
+                "milliseconds an emulated create or delete takes, 0-600000")),
+        env.integer("ARCAL_EMULATOR_CORES", 100, 1, 1_000_000,
+            "the embedded emulator's core quota (Azure's default is 100, 5000 at most on request), 1-1000000"));
   }
 
   /**

@@ -53,6 +53,7 @@ final class LocalPlatform {
         EmulatorSettings.builder(dataDir)
             .resourceGroups(List.of(RESOURCE_GROUP))
             .delays(delay, delay)
+            .environmentCores(settings.local().emulatorCores())
             .runtime(runtime)
             .build();
     Emulator emulator = Emulator.start(emulatorSettings, ContainerRuntimes.create(runtime));

@@ -49,6 +49,7 @@ class SettingsTest {
     assertThat(s.reconcile().resync()).isEqualTo(Duration.ofSeconds(30));
     assertThat(s.reconcile().engineHostsFile()).as("the embedded emulator's own").isEmpty();
     assertThat(s.local().emulatorDataDir()).isEqualTo(Path.of(".arcal/emulator").toAbsolutePath());
+    assertThat(s.local().emulatorCores()).isEqualTo(100);
   }
 
   @Test
@@ -90,6 +91,7 @@ class SettingsTest {
     "ARCAL_CORS_ORIGINS, not-an-origin",
     "ARCAL_API_TOKEN, short",
     "ARCAL_FLEET, has spaces",
+    "ARCAL_EMULATOR_CORES, 0",
     "ARCAL_HEAL_BUDGET, 0",
     "ARCAL_HEAL_BUDGET, 120%",
     "ARCAL_HEAL_BUDGET, many",
