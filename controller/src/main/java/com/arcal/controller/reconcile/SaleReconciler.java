@@ -48,28 +48,7 @@ public final class SaleReconciler {
   private final EngineStart start;
   private final AppDeletion deletion;
 
-  public SaleReconciler(
-      DesiredStateStore store,
-      ObservedApps observed,
-      Planner planner,
-      AppSpecs specs,
-      ContainerAppsPort apps,
-      EngineClient engines,
-      EngineEndpoints endpoints,
-      StatusBoard board,
-      HealthWatches watches,
-      HeldDeletions deletions,
-      RolloutGate rollout,
-      EngineConvergence engineStep,
-      EngineSecrets secrets,
-      ControllerSettings settings,
-      Placement placement,
-      Clock clock) {
-    this(store, observed, planner, specs, apps, engines, endpoints, board, watches, deletions,
-        rollout, engineStep, secrets, settings, placement, clock, AppPool.NONE);
-  }
-
-  /** With a warm pool: a new sale whose spec matches takes a ready app from it. */
+  /** {@code pool}: a new sale whose spec matches takes a ready app from it ({@link AppPool#NONE}: none). */
   public SaleReconciler(
       DesiredStateStore store,
       ObservedApps observed,

@@ -107,7 +107,8 @@ class SaleReconcilerTest {
             secrets,
             settings,
             new Unlimited(new EnvironmentId("sub", "rg", "env")),
-            clock);
+            clock,
+            AppPool.NONE);
   }
 
   private void desire(SaleId id, Map<String, String> config) {

@@ -20,24 +20,45 @@ import java.util.stream.Collectors;
  * one process per running app carries the app's name. {@link #retainOnly} and {@link #close} stop
  * the marked processes no retained app owns.
  */
-final class ProcessRuntime implements ContainerRuntime {
+final class ProcessRuntime extends SupervisedRuntime {
 
   private final RuntimeSettings settings;
   private final ProcessMarker marker;
   private final ReplicaRecords records;
-  private final Supervisor supervisor;
   /** Marked processes found at start-up that no replica has claimed yet, by app. */
   private final Map<String, List<ProcessHandle>> leftovers;
 
   ProcessRuntime(RuntimeSettings settings, Clock clock, RandomGenerator random) {
+    this(settings, new ProcessMarker(settings.dataDir()), clock, random);
+  }
+
+  private ProcessRuntime(
+      RuntimeSettings settings, ProcessMarker marker, Clock clock, RandomGenerator random) {
+    this(settings, marker, new ReplicaRecords(runtimeDir(marker).resolve("replicas.json")), clock, random);
+  }
+
+  private ProcessRuntime(
+      RuntimeSettings settings,
+      ProcessMarker marker,
+      ReplicaRecords records,
+      Clock clock,
+      RandomGenerator random) {
+    super(
+        new Supervisor(
+            new ProcessLauncher(
+                settings.imageCommands(), marker, runtimeDir(marker).resolve("logs"), clock),
+            records,
+            settings,
+            clock,
+            random));
     this.settings = settings;
-    this.marker = new ProcessMarker(settings.dataDir());
-    Path runtimeDir = marker.dataDir().resolve("runtime");
-    ProcessLauncher launcher =
-        new ProcessLauncher(settings.imageCommands(), marker, runtimeDir.resolve("logs"), clock);
-    this.records = new ReplicaRecords(runtimeDir.resolve("replicas.json"));
+    this.marker = marker;
+    this.records = records;
     this.leftovers = marker.scan();
-    this.supervisor = new Supervisor(launcher, records, settings, clock, random);
+  }
+
+  private static Path runtimeDir(ProcessMarker marker) {
+    return marker.dataDir().resolve("runtime");
   }
 
   @Override
@@ -73,11 +94,6 @@ final class ProcessRuntime implements ContainerRuntime {
   }
 
   @Override
-  public void restart(String appName) {
-    supervisor.restart(appName);
-  }
-
-  @Override
   public void remove(String appName) {
     supervisor.removeAll(List.of(appName));
     List<ProcessHandle> unclaimed;
@@ -86,16 +102,6 @@ final class ProcessRuntime implements ContainerRuntime {
     }
     Processes.stop(unclaimed, settings.stopGrace());
     records.removed(appName);
-  }
-
-  @Override
-  public Optional<ReplicaStatus> replica(String appName) {
-    return supervisor.replica(appName);
-  }
-
-  @Override
-  public void crash(String appName) {
-    supervisor.crash(appName);
   }
 
   @Override

@@ -1,11 +1,7 @@
 package com.arcal.emulator.runtime;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 
 /**
  * The cheap runtime for scale tests ({@code EMULATOR_RUNTIME=shared}): one gRPC server and one
@@ -15,20 +11,24 @@ import java.util.stream.Collectors;
  * thousand small objects, not ten thousand servers. It owns the engines' ports on the whole
  * machine while it runs, so nothing else may listen on them (another emulator's engines).
  */
-final class SharedRuntime implements ContainerRuntime {
+final class SharedRuntime extends SupervisedRuntime {
   private final SharedEngines engines;
-  private final Supervisor supervisor;
 
   SharedRuntime(RuntimeSettings settings, Clock clock, RandomGenerator random) {
-    this.engines = new SharedEngines(clock);
-    this.supervisor =
+    this(new SharedEngines(clock), settings, clock, random);
+  }
+
+  private SharedRuntime(
+      SharedEngines engines, RuntimeSettings settings, Clock clock, RandomGenerator random) {
+    super(
         new Supervisor(
             (spec, replicaName) -> new SharedEngineContainer(engines, engines.start(spec)),
             ReplicaObserver.NONE,
             settings,
             clock,
             random,
-            new SharedProbes(engines));
+            new SharedProbes(engines)));
+    this.engines = engines;
   }
 
   /** Apps do not bind their own address: the shared listeners hold the ports for all of them. */
@@ -38,40 +38,8 @@ final class SharedRuntime implements ContainerRuntime {
   }
 
   @Override
-  public void ensureRunning(ContainerSpec spec) {
-    supervisor.ensureRunning(spec);
-  }
-
-  @Override
-  public void restart(String appName) {
-    supervisor.restart(appName);
-  }
-
-  @Override
-  public void remove(String appName) {
-    supervisor.removeAll(List.of(appName));
-  }
-
-  @Override
-  public Optional<ReplicaStatus> replica(String appName) {
-    return supervisor.replica(appName);
-  }
-
-  @Override
-  public void crash(String appName) {
-    supervisor.crash(appName);
-  }
-
-  @Override
-  public void retainOnly(Set<String> appNames) {
-    supervisor.removeAll(supervisor.apps().stream()
-        .filter(app -> !appNames.contains(app))
-        .collect(Collectors.toSet()));
-  }
-
-  @Override
   public void close() {
-    supervisor.close();
+    super.close();
     engines.close();
   }
 }
