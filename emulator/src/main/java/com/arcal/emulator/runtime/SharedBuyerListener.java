@@ -1,5 +1,6 @@
 package com.arcal.emulator.runtime;
 
+import com.arcal.engine.buyers.BuyerSocketServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -10,12 +11,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * One HTTP listener on the wildcard address for every app's buyers' port: the engine's WebSocket
@@ -23,7 +20,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * came in on. Peers that are not on loopback are refused.
  */
 final class SharedBuyerListener implements AutoCloseable {
-  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
 
   private final Javalin javalin;
 
@@ -33,24 +29,9 @@ final class SharedBuyerListener implements AutoCloseable {
 
   /** Binds {@code 0.0.0.0:port} (0 = any free port). */
   static SharedBuyerListener start(int port, Function<String, Optional<AppEngine>> engines) {
-    QueuedThreadPool pool = new QueuedThreadPool(16, 2);
-    pool.setName("shared-engine-ws");
-    pool.setDaemon(true);
-    pool.setReservedThreads(0);
-    Javalin javalin = Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.startup.startupWatcherEnabled = false;
-      config.jetty.threadPool = pool;
-      config.jetty.addConnector((server, http) -> {
-        ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
-        connector.setHost("0.0.0.0");
-        connector.setPort(port);
-        return connector;
-      });
+    Javalin javalin = BuyerSocketServer.javalin("shared-engine-ws", 16, "0.0.0.0", port, config -> {
       // Closing the runtime is every engine dying at once: no grace for open connections.
       config.jetty.modifyServer(server -> server.setStopTimeout(0));
-      config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(IDLE_TIMEOUT));
       config.routes.get("/healthz", ctx -> healthz(ctx, engines));
       config.routes.ws("/", ws -> dispatch(ws, engines));
       config.routes.ws("/*", ws -> dispatch(ws, engines));

@@ -1,10 +1,12 @@
 package com.arcal.engine.buyers;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
 import io.javalin.websocket.WsCloseStatus;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
@@ -42,11 +44,27 @@ public final class BuyerSocketServer {
   public static BuyerSocketServer start(String host, int port, BuyerHub hub, String healthzPath, Handler healthz) {
     Objects.requireNonNull(hub, "hub");
     Objects.requireNonNull(healthz, "healthz");
-    QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
-    pool.setName("engine-ws");
+    Javalin javalin = javalin("engine-ws", MAX_THREADS, host, port, config -> {
+      config.routes.get(healthzPath, healthz);
+      config.routes.ws("/", hub::attach);
+      config.routes.ws("/*", hub::attach);
+    });
+    return new BuyerSocketServer(javalin.start(), hub);
+  }
+
+  /**
+   * A buyers' WebSocket server, not started: daemon threads named {@code threadName} (at most
+   * {@code maxThreads}), one acceptor on {@code host:port}, idle WebSockets closed after 10
+   * minutes; {@code routes} adds the routes. The engine and the emulator's shared runtime both
+   * serve buyers with it.
+   */
+  public static Javalin javalin(
+      String threadName, int maxThreads, String host, int port, Consumer<JavalinConfig> routes) {
+    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, MIN_THREADS);
+    pool.setName(threadName);
     pool.setDaemon(true);
     pool.setReservedThreads(0);
-    Javalin javalin = Javalin.create(config -> {
+    return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.startup.startupWatcherEnabled = false;
@@ -58,11 +76,8 @@ public final class BuyerSocketServer {
         return connector;
       });
       config.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(IDLE_TIMEOUT));
-      config.routes.get(healthzPath, healthz);
-      config.routes.ws("/", hub::attach);
-      config.routes.ws("/*", hub::attach);
+      routes.accept(config);
     });
-    return new BuyerSocketServer(javalin.start(), hub);
   }
 
   public int port() {
