@@ -98,9 +98,8 @@ public final class WarmPool implements AppPool {
       return Optional.empty();
     }
     String poolHash = spec.hash();
-    List<AppObservation> ready = observed.apps().stream()
+    List<AppObservation> ready = observed.named(PoolNaming.PREFIX).stream()
         .filter(a -> members.isReady(a, poolHash) && !unhealthy.contains(a.name()))
-        .sorted(Comparator.comparing(AppObservation::name))
         .toList();
     for (AppObservation app : ready) {
       if (!claiming.add(app.name())) {
@@ -162,11 +161,10 @@ public final class WarmPool implements AppPool {
       }
       unanswered.remove(sale);
     }
-    return observed.apps().stream()
+    return observed.carrying(sale.value()).stream()
         .filter(a -> members.saleOf(a).map(sale::equals).orElse(false))
         .filter(a -> a.name().startsWith(PoolNaming.PREFIX))
         .map(AppObservation::name)
-        .sorted()
         .findFirst();
   }
 

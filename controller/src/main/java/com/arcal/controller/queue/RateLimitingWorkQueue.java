@@ -28,7 +28,7 @@ import java.util.random.RandomGenerator;
  * with {@link System#nanoTime()}: a monotonic source, unlike a wall {@code Clock}.
  */
 public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
-  private record Due<K>(long atNanos, long sequence, K key) {}
+  private record Due<K>(long atNanos, long sequence, K key, Line line) {}
 
   private final Backoff backoff;
   private final RandomGenerator random;
@@ -46,8 +46,8 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
       new EnumMap<>(Map.of(Line.NORMAL, new LinkedHashSet<>(), Line.LOW, new LinkedHashSet<>()));
   private final Map<K, Line> dirty = new HashMap<>();
   private final Set<K> processing = new HashSet<>();
-  /** Key to the time it becomes ready; the heap may hold stale entries, skipped when due. */
-  private final Map<K, Long> delayed = new HashMap<>();
+  /** Key to when it becomes ready, and on which line; the heap may hold stale entries, skipped when due. */
+  private final Map<K, Due<K>> delayed = new HashMap<>();
   private final PriorityQueue<Due<K>> dueHeap =
       new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
           ? Long.compare(a.atNanos, b.atNanos) : Long.compare(a.sequence, b.sequence));
@@ -90,9 +90,18 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
 
   @Override
   public void addAfter(K key, Duration delay) {
+    addAfter(key, delay, Line.NORMAL);
+  }
+
+  @Override
+  public void addAfterLowPriority(K key, Duration delay) {
+    addAfter(key, delay, Line.LOW);
+  }
+
+  private void addAfter(K key, Duration delay, Line line) {
     Objects.requireNonNull(key, "key");
     if (delay.isNegative() || delay.isZero()) {
-      add(key);
+      addNow(key, line);
       return;
     }
     lock.lock();
@@ -101,12 +110,13 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
         return; // already due sooner: queued now, or again right after its current pass
       }
       long at = System.nanoTime() + delay.toNanos();
-      Long pending = delayed.get(key);
-      if (pending != null && pending - at <= 0) {
+      Due<K> pending = delayed.get(key);
+      if (pending != null && pending.atNanos() - at <= 0) {
         return; // the earlier pending add wins
       }
-      delayed.put(key, at);
-      dueHeap.add(new Due<>(at, sequence++, key));
+      Due<K> due = new Due<>(at, sequence++, key, line);
+      delayed.put(key, due);
+      dueHeap.add(due);
       changed.signalAll(); // takers may have to wake earlier than they planned
     } finally {
       lock.unlock();
@@ -278,10 +288,9 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
     Due<K> due;
     while ((due = dueHeap.peek()) != null && due.atNanos - now <= 0) {
       dueHeap.poll();
-      Long at = delayed.get(due.key);
-      if (at != null && at == due.atNanos) {
+      if (delayed.get(due.key) == due) {
         delayed.remove(due.key);
-        if (makeReady(due.key, Line.NORMAL, now)) {
+        if (makeReady(due.key, due.line, now)) {
           promoted++;
         }
       }

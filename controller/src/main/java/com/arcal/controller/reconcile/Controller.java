@@ -146,6 +146,7 @@ public final class Controller implements AutoCloseable {
       }
       case BACKOFF -> queue.addRateLimited(key);
       case RETRY_AFTER -> queue.addAfter(key, result.requeueAfter().orElseThrow());
+      case BUDGET_SLOT -> queue.addAfterLowPriority(key, result.requeueAfter().orElseThrow());
     }
   }
 

@@ -2,10 +2,16 @@ package com.arcal.controller.reconcile;
 
 import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ContainerAppsPort;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,6 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Invariant: an entry written after a LIST started is newer than that LIST's answer and
  * survives it (a LIST that raced with our PUT must not make the new app look absent).
+ *
+ * <p>The questions asked on every reconcile pass (how many apps are busy, which app carries a
+ * sale's id, which apps have a name prefix) are answered from indexes kept with each entry, not
+ * by walking every app: with 10,000 apps a walk per pass made convergence quadratic. Each index
+ * is updated inside the map's atomic {@code compute} of its key, so it never disagrees with the
+ * entry it describes.
  */
 public final class ObservedApps {
   /** Apps per page of ARM's LIST of container apps, to estimate what a LIST costs. */
@@ -36,6 +48,13 @@ public final class ObservedApps {
   private record Entry(Lookup lookup, long sequence) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  /** Names of the apps known to exist, sorted (prefix queries), and how many there are. */
+  private final NavigableSet<String> present = new ConcurrentSkipListSet<>();
+  private final AtomicInteger presentCount = new AtomicInteger();
+  /** Names of the apps with an operation in flight. */
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
+  /** Names of the apps by the sale id they carry in their tags. */
+  private final Map<String, Set<String>> bySaleId = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
   private volatile boolean listedOnce;
 
@@ -53,7 +72,11 @@ public final class ObservedApps {
   private synchronized void replace(long listStarted, List<AppObservation> apps) {
     Map<String, AppObservation> seen = new ConcurrentHashMap<>();
     apps.forEach(a -> seen.put(a.name(), a));
-    entries.entrySet().removeIf(e -> e.getValue().sequence() < listStarted && !seen.containsKey(e.getKey()));
+    for (String name : List.copyOf(entries.keySet())) {
+      if (!seen.containsKey(name)) {
+        entries.computeIfPresent(name, (k, old) -> old.sequence() < listStarted ? indexed(k, old, null) : old);
+      }
+    }
     seen.forEach(
         (name, app) ->
             entries.compute(
@@ -61,23 +84,60 @@ public final class ObservedApps {
                 (k, old) ->
                     old != null && old.sequence() >= listStarted
                         ? old
-                        : new Entry(new Lookup(Knowledge.PRESENT, Optional.of(app)), listStarted)));
+                        : indexed(k, old, new Entry(new Lookup(Knowledge.PRESENT, Optional.of(app)), listStarted))));
     listedOnce = true;
   }
 
   public void observed(AppObservation app) {
-    entries.put(
-        app.name(),
-        new Entry(new Lookup(Knowledge.PRESENT, Optional.of(app)), sequence.incrementAndGet()));
+    put(app.name(), new Lookup(Knowledge.PRESENT, Optional.of(app)));
   }
 
   public void absent(String name) {
-    entries.put(name, new Entry(Lookup.ABSENT, sequence.incrementAndGet()));
+    put(name, Lookup.ABSENT);
   }
 
   /** After a write whose outcome is unknown: the next pass must read before writing. */
   public void uncertain(String name) {
-    entries.put(name, new Entry(Lookup.UNKNOWN, sequence.incrementAndGet()));
+    put(name, Lookup.UNKNOWN);
+  }
+
+  private void put(String name, Lookup lookup) {
+    Entry entry = new Entry(lookup, sequence.incrementAndGet());
+    entries.compute(name, (k, old) -> indexed(k, old, entry));
+  }
+
+  /**
+   * Moves the indexes of {@code name} from {@code old} to {@code next} (null: removed) and returns
+   * {@code next}; called only inside the map's compute of that key.
+   */
+  private Entry indexed(String name, Entry old, Entry next) {
+    Optional<AppObservation> was = old == null ? Optional.empty() : old.lookup().app();
+    Optional<AppObservation> now = next == null ? Optional.empty() : next.lookup().app();
+    if (was.isPresent() != now.isPresent()) {
+      if (now.isPresent()) {
+        present.add(name);
+        presentCount.incrementAndGet();
+      } else {
+        present.remove(name);
+        presentCount.decrementAndGet();
+      }
+    }
+    if (now.isPresent() && now.get().state().busy()) {
+      busy.add(name);
+    } else {
+      busy.remove(name);
+    }
+    Optional<String> saleBefore = was.flatMap(a -> a.tag(Ownership.SALE_ID));
+    Optional<String> saleAfter = now.flatMap(a -> a.tag(Ownership.SALE_ID));
+    if (!saleBefore.equals(saleAfter)) {
+      saleBefore.ifPresent(
+          sale -> bySaleId.computeIfPresent(sale, (s, names) -> {
+            names.remove(name);
+            return names.isEmpty() ? null : names;
+          }));
+      saleAfter.ifPresent(sale -> bySaleId.computeIfAbsent(sale, s -> ConcurrentHashMap.newKeySet()).add(name));
+    }
+    return next;
   }
 
   public Lookup lookup(String name) {
@@ -98,14 +158,35 @@ public final class ObservedApps {
     return entries.values().stream().flatMap(e -> e.lookup().app().stream()).toList();
   }
 
+  /** Whether no app is known to exist. */
+  public boolean isEmpty() {
+    return presentCount.get() == 0;
+  }
+
+  /** The apps whose name starts with {@code prefix}, in name order. */
+  public List<AppObservation> named(String prefix) {
+    return appsOf(present.subSet(prefix, true, prefix + Character.MAX_VALUE, true));
+  }
+
+  /** The apps carrying {@code saleId} in their sale-id tag (whoever owns them), in name order. */
+  public List<AppObservation> carrying(String saleId) {
+    Set<String> names = bySaleId.get(saleId);
+    return names == null ? List.of() : appsOf(new TreeSet<>(names));
+  }
+
   /** Apps with an operation in flight. */
   public List<AppObservation> busy() {
-    return apps().stream().filter(a -> a.state().busy()).toList();
+    return appsOf(List.copyOf(busy)).stream().filter(a -> a.state().busy()).toList();
+  }
+
+  /** How many apps have an operation in flight, without listing them. */
+  public int busyCount() {
+    return busy.size();
   }
 
   /** Reads one LIST of the resource group costs (one per page). */
   public int listPages() {
-    return Math.max(1, (apps().size() + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
+    return Math.max(1, (presentCount.get() + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
   }
 
   /**
@@ -114,5 +195,9 @@ public final class ObservedApps {
    */
   public boolean listCheaperFor(int inFlight) {
     return inFlight > listPages();
+  }
+
+  private List<AppObservation> appsOf(Collection<String> names) {
+    return names.stream().flatMap(n -> lookup(n).app().stream()).toList();
   }
 }

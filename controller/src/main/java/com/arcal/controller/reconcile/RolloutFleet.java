@@ -56,7 +56,7 @@ final class RolloutFleet {
 
   /** Whether ARM has shown no app yet: the first survey waits until it has. */
   boolean unobserved() {
-    return observed.apps().isEmpty();
+    return observed.isEmpty();
   }
 
   Optional<AppObservation> app(SaleId id) {

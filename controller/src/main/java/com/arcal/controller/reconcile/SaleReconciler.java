@@ -101,7 +101,7 @@ public final class SaleReconciler {
       refresh(appName);
       decision = planner.decide(desired, observed.lookup(appName));
     } else if (decision.action() == Planner.Action.WAIT
-        && !observed.listCheaperFor(observed.busy().size())) {
+        && !observed.listCheaperFor(observed.busyCount())) {
       // Only apps with an operation in flight are read one by one, and only while that costs
       // fewer reads than a LIST: otherwise the controller's shared LIST observes them.
       refresh(appName);

@@ -2,6 +2,7 @@ package com.arcal.controller.queue;
 
 import static com.arcal.controller.queue.BackoffTest.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -225,6 +226,35 @@ class RateLimitingWorkQueueTest {
 
     assertThat(queue.depth()).isEqualTo(3);
     assertThat(List.of(take(), take(), take())).containsExactly("now", "soon", "late");
+  }
+
+  @Test
+  void aDelayedLowPriorityKey_onceDue_waitsBehindTheNormalLine() throws Exception {
+    long start = System.nanoTime();
+    queue.addAfterLowPriority("creation", Duration.ofMillis(5));
+    queue.addAfter("started", Duration.ofMillis(10));
+    queue.add("change");
+    awaitElapsed(start, Duration.ofMillis(15)); // both due: the queue's clock is nanoTime
+
+    assertThat(List.of(take(), take(), take())).containsExactly("change", "started", "creation");
+  }
+
+  @Test
+  void aNormalAdd_movesADueLowPriorityKeyUp() throws Exception {
+    long start = System.nanoTime();
+    queue.addLowPriority("resync");
+    queue.addAfterLowPriority("creation", Duration.ofMillis(5));
+    queue.add("change");
+    awaitElapsed(start, Duration.ofMillis(10));
+    assertThat(take()).isEqualTo("change"); // the creation is promoted to the low line here
+
+    queue.add("creation");
+    assertThat(List.of(take(), take())).containsExactly("creation", "resync");
+  }
+
+  private static void awaitElapsed(long startNanos, Duration elapsed) {
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
+        .until(() -> System.nanoTime() - startNanos >= elapsed.toNanos());
   }
 
   @Test
