@@ -233,8 +233,10 @@ public final class ControllerWiring {
           List.of(
               new DesiredChanges(store, queue::add),
               resync,
+              // High line: a sale whose operation ended is closer to Running than any creation.
               new InFlightPoll(
-                  observed, apps, ownership, leading, queue::add, settings.pollInterval()),
+                  observed, apps, ownership, leading, queue::addHighPriority, settings.pollInterval(),
+                  (int) Math.max(1, environments.stream().map(EnvironmentId::subscriptionId).distinct().count())),
               watches,
               new PoolKeeper(
                   pool, poolMembers, apps, observed, secrets, leading, () -> queue.depth() == 0,

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * The one way both platforms build the Azure adapter: SDK clients behind ARM budgets, so that the
@@ -38,6 +39,7 @@ final class ArmAdapter {
       Optional<AzureTarget.EngineRegistry> registry,
       ArmCallListener armCalls,
       Clock clock) {
+    Semaphore waitingRoom = new Semaphore(ArmBudget.SHARED_WAITERS);
     return EnvironmentFleet.open(
         connection,
         ids,
@@ -45,7 +47,7 @@ final class ArmAdapter {
         subscription ->
             List.of(
                 new ArmBudgetPolicy(
-                    new ArmBudget(BudgetSettings.defaults(), clock),
+                    new ArmBudget(BudgetSettings.defaults(), clock, waitingRoom),
                     ArmBudgetPolicy.DEFAULT_MAX_WAIT,
                     armCalls)));
   }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.Semaphore;
 
 /**
  * One controller wired as the orchestrator wires it (real Azure SDK over HTTPS behind the shared
@@ -97,13 +98,14 @@ public final class ControllerRig implements AutoCloseable {
     ControllerMetrics metrics = new ControllerMetrics(new SimpleMeterRegistry());
     ArmCalls armCalls = new ArmCalls(metrics);
     List<ArmBudget> budgets = new ArrayList<>();
+    Semaphore waitingRoom = new Semaphore(ArmBudget.SHARED_WAITERS);
     EnvironmentFleet fleet =
         EnvironmentFleet.open(
             site.connection(),
             environments,
             Optional.empty(),
             subscription -> {
-              ArmBudget budget = new ArmBudget(BudgetSettings.defaults(), clock);
+              ArmBudget budget = new ArmBudget(BudgetSettings.defaults(), clock, waitingRoom);
               budgets.add(budget);
               return List.of(new ArmBudgetPolicy(budget, ArmBudgetPolicy.DEFAULT_MAX_WAIT, armCalls));
             });

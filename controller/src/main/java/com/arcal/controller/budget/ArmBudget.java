@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,6 +22,13 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ArmBudget {
   static final Duration MAX_SLICE = Duration.ofMillis(100);
+  /**
+   * Workers that may wait for a token at once when budgets share a waiting room (one budget per
+   * subscription): what one subscription's write budget holds on its own (200 ms at 10 per
+   * second). Without the shared room, K subscriptions held 2K workers: with five, every worker
+   * waited for write tokens in turn and a sale whose app was ready waited for the last creation.
+   */
+  public static final int SHARED_WAITERS = 2;
 
   private final Clock clock;
   private final BudgetSettings settings;
@@ -31,9 +39,22 @@ public final class ArmBudget {
   /** One entry per kind, made in the constructor. Each entry is guarded by lock. */
   private final Map<ArmOperation, OperationBudget> kinds = new EnumMap<>(ArmOperation.class);
 
+  /** Seats for the callers waiting for a token; shared by the budgets of one fleet. */
+  private final Semaphore waitingRoom;
+
   public ArmBudget(BudgetSettings settings, Clock clock) {
+    this(settings, clock, new Semaphore(Integer.MAX_VALUE));
+  }
+
+  /**
+   * A budget whose callers wait only while a seat of {@code waitingRoom} is free (the room is
+   * shared with the other subscriptions' budgets): otherwise they are refused at once and come
+   * back at their slot ({@link #retryDelay}), leaving the worker to work that needs no token.
+   */
+  public ArmBudget(BudgetSettings settings, Clock clock, Semaphore waitingRoom) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.waitingRoom = Objects.requireNonNull(waitingRoom, "waitingRoom");
     Instant now = clock.instant();
     for (ArmOperation kind : ArmOperation.values()) {
       kinds.put(kind, new OperationBudget(settings.bucket(kind), now));
@@ -62,7 +83,7 @@ public final class ArmBudget {
       if (op.tryTake(start, start)) {
         return true;
       }
-      if (start.plus(op.queuedWait(start)).isAfter(deadline)) {
+      if (start.plus(op.queuedWait(start)).isAfter(deadline) || !waitingRoom.tryAcquire()) {
         op.deny();
         return false;
       }
@@ -71,6 +92,7 @@ public final class ArmBudget {
         return awaitToken(op, start, deadline);
       } finally {
         op.stopWaiting();
+        waitingRoom.release();
       }
     } finally {
       lock.unlock();

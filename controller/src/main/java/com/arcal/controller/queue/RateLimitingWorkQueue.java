@@ -19,8 +19,9 @@ import java.util.random.RandomGenerator;
  * {@link WorkQueue} with client-go semantics: FIFO lines of ready keys, a dirty set (keys that
  * need a pass), a processing set (keys held by a worker), delayed adds and per-key exponential
  * backoff. Delayed keys are promoted by the taking threads themselves, so the queue owns no thread.
- * Two ready lines, as in controller-runtime's priority queue: low-priority keys (resyncs) are
- * handed out only when the normal line is empty.
+ * Three ready lines, as in controller-runtime's priority queue: high-priority keys (operations
+ * that ended) are handed out first, low-priority keys (resyncs, budget slots) only when the other
+ * lines are empty.
  *
  * <p>Invariants (under {@code lock}): every key in a ready line is in {@code dirty} and not in
  * {@code processing}; a key is in at most one line, at most once; a key in {@code delayed} is in
@@ -36,14 +37,16 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
 
+  /** In the order they are served (EnumMap iterates by ordinal). */
   private enum Line {
+    HIGH,
     NORMAL,
     LOW
   }
 
   // Insertion-ordered sets: FIFO, and a key moves from the low to the normal line in O(1).
-  private final Map<Line, LinkedHashSet<K>> ready =
-      new EnumMap<>(Map.of(Line.NORMAL, new LinkedHashSet<>(), Line.LOW, new LinkedHashSet<>()));
+  private final Map<Line, LinkedHashSet<K>> ready = new EnumMap<>(Map.of(
+      Line.HIGH, new LinkedHashSet<>(), Line.NORMAL, new LinkedHashSet<>(), Line.LOW, new LinkedHashSet<>()));
   private final Map<K, Line> dirty = new HashMap<>();
   private final Set<K> processing = new HashSet<>();
   /** Key to when it becomes ready, and on which line; the heap may hold stale entries, skipped when due. */
@@ -66,6 +69,11 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   @Override
   public void add(K key) {
     addNow(key, Line.NORMAL);
+  }
+
+  @Override
+  public void addHighPriority(K key) {
+    addNow(key, Line.HIGH);
   }
 
   @Override
@@ -239,8 +247,8 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   }
 
   /**
-   * Caller holds the lock. True when the key was not already pending; a pending low-priority key
-   * added on the normal line moves there (keeping its waiting time).
+   * Caller holds the lock. True when the key was not already pending; a pending key added on a
+   * line served sooner moves there (keeping its waiting time), never to a later one.
    */
   private boolean makeReady(K key, Line line, long now) {
     if (shuttingDown) {
@@ -248,10 +256,10 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
     }
     Line pending = dirty.putIfAbsent(key, line);
     if (pending != null) {
-      if (pending == Line.LOW && line == Line.NORMAL) {
-        dirty.put(key, Line.NORMAL);
-        if (ready.get(Line.LOW).remove(key)) {
-          ready.get(Line.NORMAL).add(key);
+      if (line.compareTo(pending) < 0) {
+        dirty.put(key, line);
+        if (ready.get(pending).remove(key)) {
+          ready.get(line).add(key);
           changed.signal();
         }
       }
@@ -265,9 +273,9 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
     return true;
   }
 
-  /** The next ready key, normal line first. Holds lock. */
+  /** The next ready key, high line first. Holds lock. */
   private K poll() {
-    for (LinkedHashSet<K> keys : ready.values()) { // EnumMap: NORMAL before LOW
+    for (LinkedHashSet<K> keys : ready.values()) { // EnumMap: HIGH, NORMAL, then LOW
       Iterator<K> first = keys.iterator();
       if (first.hasNext()) {
         K key = first.next();
@@ -279,7 +287,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
   }
 
   private int readyCount() {
-    return ready.get(Line.NORMAL).size() + ready.get(Line.LOW).size();
+    return ready.values().stream().mapToInt(LinkedHashSet::size).sum();
   }
 
   /** Moves delayed keys whose time has come to the ready line; returns how many. Holds lock. */

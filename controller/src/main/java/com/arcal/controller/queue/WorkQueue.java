@@ -16,6 +16,14 @@ public interface WorkQueue<K> extends AutoCloseable {
   void add(K key);
 
   /**
+   * Queues the key ahead of every other line: for a pass that finishes work already paid for (an
+   * Azure operation that ended: the app is there, its engine is to be started). Behind a
+   * backlog of ten thousand creations on the normal line, such a sale would otherwise wait for
+   * the last creation to be sent. A later add of the same key on another line keeps it here.
+   */
+  void addHighPriority(K key);
+
+  /**
    * Queues the key behind every key added by {@link #add} or a due delay (periodic resyncs): a
    * change or a health event must not wait behind a thousand routine re-checks. A later {@link
    * #add} of the same key moves it up to the normal line.

@@ -11,6 +11,7 @@ import com.arcal.controller.fake.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,43 @@ class ArmBudgetTest {
     assertThat(granted.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(budget.counters(WRITE).granted()).isEqualTo(5);
     assertThat(budget.counters(WRITE).waited()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void budgetsSharingAWaitingRoom_letOneCallerWait_andRefuseTheNextAtOnce() throws Exception {
+    Semaphore room = new Semaphore(1);
+    ArmBudget first = new ArmBudget(settings, clock, room);
+    ArmBudget second = new ArmBudget(settings, clock, room);
+    drain(first, WRITE);
+    drain(second, WRITE);
+    CountDownLatch waiting = new CountDownLatch(1);
+    CountDownLatch granted = new CountDownLatch(1);
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                waiting.countDown();
+                if (first.acquire(WRITE, Duration.ofSeconds(5))) {
+                  granted.countDown();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    worker.start();
+    waiting.await();
+    await().atMost(Duration.ofSeconds(5)).until(() -> room.availablePermits() == 0);
+
+    // The other subscription's token is as near, but its caller finds no seat: refused at once.
+    long deniedBefore = second.counters(WRITE).denied();
+    assertThat(second.acquire(WRITE, Duration.ofSeconds(5))).isFalse();
+    assertThat(second.counters(WRITE).denied()).isEqualTo(deniedBefore + 1);
+
+    clock.advance(Duration.ofMillis(500));
+    assertThat(granted.await(5, TimeUnit.SECONDS)).isTrue();
+    worker.join(5_000);
+    assertThat(room.availablePermits()).as("the seat is given back").isEqualTo(1);
+    assertThat(second.acquire(WRITE, Duration.ofSeconds(5))).as("now it may wait, and its token is due").isTrue();
   }
 
   @Test

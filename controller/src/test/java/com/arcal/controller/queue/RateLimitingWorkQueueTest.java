@@ -94,6 +94,24 @@ class RateLimitingWorkQueueTest {
   }
 
   @Test
+  void highPriorityKeys_goFirst_andAnyAddMovesAKeyOnlyUp() throws Exception {
+    queue.addLowPriority("resync");
+    queue.add("creation-1");
+    queue.add("creation-2");
+    queue.addHighPriority("provisioned");
+    queue.addHighPriority("creation-2"); // moved up from the normal line
+    queue.add("provisioned"); // never down
+    queue.addLowPriority("provisioned");
+
+    assertThat(queue.depth()).isEqualTo(4);
+    List<String> order = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      order.add(take());
+    }
+    assertThat(order).containsExactly("provisioned", "creation-2", "creation-1", "resync");
+  }
+
+  @Test
   void aNormalAdd_movesAPendingLowPriorityKeyUp_once() throws Exception {
     queue.addLowPriority("r1");
     queue.addLowPriority("r2");

@@ -32,19 +32,21 @@ public final class InFlightPoll implements Source {
   private final Consumer<SaleId> enqueue;
   private final PollPacing pacing;
 
+  /** Its reads spread over {@code subscriptions} read buckets: ARM keeps one per subscription. */
   public InFlightPoll(
       ObservedApps observed,
       ContainerAppsPort apps,
       Ownership ownership,
       BooleanSupplier leading,
       Consumer<SaleId> enqueue,
-      Duration interval) {
+      Duration interval,
+      int subscriptions) {
     this.observed = observed;
     this.apps = apps;
     this.ownership = ownership;
     this.leading = leading;
     this.enqueue = enqueue;
-    this.pacing = new PollPacing(interval);
+    this.pacing = new PollPacing(interval, subscriptions);
   }
 
   @Override
