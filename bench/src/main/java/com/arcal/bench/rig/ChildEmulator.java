@@ -9,8 +9,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
  * JVM's memory is the orchestrator's alone. It prints one line naming its URL and certificate.
  */
 public final class ChildEmulator implements ArmSite {
+  private static final Path NICE = Path.of("/usr/bin/nice");
   private static final Pattern READY = Pattern.compile("ARM at (https://\\S+?),? .*certificate (\\S+?),");
 
   private final Process process;
@@ -52,15 +55,32 @@ public final class ChildEmulator implements ArmSite {
   }
 
   /**
+   * An emulator with its engines in process, run at the machine's lowest CPU priority ({@code nice
+   * -n 19}, where the machine has {@code nice}): Azure's control plane and its engines run on
+   * Azure's machines, not on the orchestrator's; on a shared 2-core machine, this gives the
+   * orchestrator the cores whenever it wants them, as if the emulator ran elsewhere.
+   */
+  public static ChildEmulator startBelowOthers(Path dataDir, Duration latency) {
+    List<String> nice = Files.isExecutable(NICE) ? List.of(NICE.toString(), "-n", "19") : List.of();
+    return start(nice, dataDir, latency, "inprocess", List.of(GROUP), EmulatedArm.ENVIRONMENT_CORES);
+  }
+
+  /**
    * The same, with these resource groups (each holding the environment, in every subscription) and
    * each environment's core quota ({@code EMULATOR_ENVIRONMENT_CORES}).
    */
   public static ChildEmulator start(
       Path dataDir, Duration latency, String runtime, List<String> groups, int environmentCores) {
+    return start(List.of(), dataDir, latency, runtime, groups, environmentCores);
+  }
+
+  private static ChildEmulator start(
+      List<String> prefix, Path dataDir, Duration latency, String runtime, List<String> groups,
+      int environmentCores) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.arcal.emulator.Main"));
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.arcal.emulator.Main"));
+    ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
     env.put("EMULATOR_HTTPS_PORT", "0");
     env.put("EMULATOR_HTTP_PORT", "-1");

@@ -156,9 +156,10 @@ public final class ApiLoad implements Scenario {
     return r.body();
   }
 
-  /** The settings of an orchestrator that reaches the in-process emulator as it would Azure. */
-  static Map<String, String> variables(EmulatedArm arm, Path dir) {
+  /** The settings of an orchestrator that reaches the emulator (in process or not) as it would Azure. */
+  static Map<String, String> variables(ArmSite arm, Path dir) {
     var target = arm.target();
+    var connection = arm.connection();
     return Map.ofEntries(
         Map.entry("ARCAL_PLATFORM", "azure"),
         Map.entry("ARCAL_HTTP_HOST", "127.0.0.1"),
@@ -166,14 +167,14 @@ public final class ApiLoad implements Scenario {
         Map.entry("ARCAL_STATE_FILE", dir.resolve("desired-state.json").toString()),
         Map.entry("ARCAL_FLEET", "bench-api"),
         Map.entry("ARCAL_ENGINE_IMAGE", "arcal/engine:local"),
-        Map.entry("ARCAL_ENGINE_HOSTS_FILE", arm.emulator().hostsFile().toString()),
+        Map.entry("ARCAL_ENGINE_HOSTS_FILE", arm.hostsFile().toString()),
         Map.entry("AZURE_SUBSCRIPTION_ID", target.subscriptionId()),
         Map.entry("AZURE_RESOURCE_GROUP", target.resourceGroup()),
         Map.entry("AZURE_LOCATION", target.location()),
         Map.entry("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID", target.environmentId()),
-        Map.entry("ARCAL_ARM_ENDPOINT", arm.emulator().httpsBaseUrl()),
-        Map.entry("ARCAL_ARM_CA_FILE", arm.emulator().certificatePemPath().toString()),
-        Map.entry("ARCAL_ARM_STATIC_TOKEN", ArmSite.TOKEN),
+        Map.entry("ARCAL_ARM_ENDPOINT", connection.endpoint().orElseThrow().toString()),
+        Map.entry("ARCAL_ARM_CA_FILE", connection.caFile().orElseThrow().toString()),
+        Map.entry("ARCAL_ARM_STATIC_TOKEN", connection.staticToken().orElseThrow()),
         // As Azure tells every app: the orchestrator runs inside the environment of its engines.
         Map.entry(
             "CONTAINER_APP_ENV_DNS_SUFFIX", Environments.defaultDomain(target.resourceGroup())));
