@@ -195,7 +195,7 @@ public final class ControllerWiring {
       HeldDeletions deletions =
           new HeldDeletions(
               new DeletionBrake(settings.brake()), store, observed, ownership, queue::add);
-      HealthWatches watches = new HealthWatches(engines, queue::add);
+      HealthWatches watches = new HealthWatches(engines, queue::add, settings.healthWatchLimit());
       EngineSecrets secrets = new EngineSecrets(apps::secret);
       HealGate heal =
           new HealGate(
