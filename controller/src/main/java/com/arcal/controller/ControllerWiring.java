@@ -247,6 +247,7 @@ public final class ControllerWiring {
       metrics.bindPool(pool::view);
       metrics.bind(queue::depth, board);
       metrics.bindHealing(heal);
+      metrics.bindHealthWatches(watches::size, settings.healthWatchLimit());
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings, pool);
       metrics.bindCapacity(placement::capacity);
       return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal, placement, rollout, pool);
