@@ -99,6 +99,7 @@ public final class Orchestrator implements AutoCloseable {
                       .pollInterval(reconcile.pollInterval())
                       .engineHealing(settings.heal().restartAfter(), settings.heal().recreateAfter())
                       .rollout(reconcile.rollout())
+                      .healthWatchLimit(reconcile.healthWatchLimit())
                       .build())
               .healing(HealSettings.defaults().withBudget(settings.heal().budget(), settings.heal().window()))
               .metrics(metrics)

@@ -111,7 +111,9 @@ class OpsTest {
       assertThat(r.body())
           .contains("controller_runtime_reconcile_total")
           .contains("workqueue_depth")
-          .contains("arcal_sales{phase=\"Running\"} 1.0");
+          .contains("arcal_sales{phase=\"Running\"} 1.0")
+          .contains("arcal_health_watches 1.0")
+          .contains("arcal_health_watches_limit 4000.0");
     }
   }
 

@@ -195,7 +195,7 @@ public final class ControllerWiring {
       HeldDeletions deletions =
           new HeldDeletions(
               new DeletionBrake(settings.brake()), store, observed, ownership, queue::add);
-      HealthWatches watches = new HealthWatches(engines, queue::add);
+      HealthWatches watches = new HealthWatches(engines, queue::add, settings.healthWatchLimit());
       EngineSecrets secrets = new EngineSecrets(apps::secret);
       HealGate heal =
           new HealGate(
@@ -249,6 +249,7 @@ public final class ControllerWiring {
       metrics.bindPool(pool::view);
       metrics.bind(queue::depth, board);
       metrics.bindHealing(heal);
+      metrics.bindHealthWatches(watches::size, settings.healthWatchLimit());
       FleetPlanner fleetPlanner = new FleetPlanner(planner, ownership, observed, board, settings, pool);
       metrics.bindCapacity(placement::capacity);
       return new Parts(controller, board, fleetPlanner, resync, deletions, observed, heal, placement, rollout, pool);

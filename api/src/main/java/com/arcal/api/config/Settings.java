@@ -134,6 +134,8 @@ public record Settings(
    * @param engineHostsFile where app names resolve instead of DNS (a standalone emulator's
    *     hosts file); empty for DNS, or for the embedded emulator's own file
    * @param warmPoolSize idle engine apps kept ready for new sales ({@code ARCAL_WARM_POOL_SIZE})
+   * @param healthWatchLimit how many Running engines at most have a health watch, and so a live
+   *     gRPC connection ({@code ARCAL_HEALTH_WATCH_LIMIT})
    */
   public record Reconcile(
       Path stateFile,
@@ -145,7 +147,8 @@ public record Settings(
       SaleDefaults defaults,
       Optional<Path> engineHostsFile,
       RolloutSettings rollout,
-      int warmPoolSize) {
+      int warmPoolSize,
+      int healthWatchLimit) {
     public Reconcile {
       Objects.requireNonNull(stateFile, "stateFile");
       Objects.requireNonNull(resync, "resync");

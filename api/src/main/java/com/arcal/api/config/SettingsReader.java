@@ -6,6 +6,7 @@ import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.heal.Quota;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaseSettings;
+import com.arcal.controller.reconcile.HealthWatches;
 import com.arcal.controller.rollout.MaxUnavailable;
 import com.arcal.controller.rollout.RolloutSettings;
 import com.arcal.controller.pool.PoolNaming;
@@ -193,7 +194,9 @@ final class SettingsReader {
         defaults,
         engineHostsFile(platform, azure),
         rollout(),
-        warmPoolSize(naming));
+        warmPoolSize(naming),
+        env.integer("ARCAL_HEALTH_WATCH_LIMIT", HealthWatches.DEFAULT_LIMIT, 0, 1_000_000,
+            "a number of engines whose health is watched over a live connection, 0-1000000"));
   }
 
   /** Rollouts of spec changes to Running engines (docs/operations.md, "Rolling out a change"). */

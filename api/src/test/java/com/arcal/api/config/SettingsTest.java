@@ -47,6 +47,7 @@ class SettingsTest {
     assertThat(s.reconcile().defaults().cpu()).isEqualTo("0.5");
     assertThat(s.reconcile().defaults().memory()).isEqualTo("1Gi");
     assertThat(s.reconcile().resync()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.reconcile().healthWatchLimit()).isEqualTo(4000);
     assertThat(s.reconcile().engineHostsFile()).as("the embedded emulator's own").isEmpty();
     assertThat(s.local().emulatorDataDir()).isEqualTo(Path.of(".arcal/emulator").toAbsolutePath());
     assertThat(s.local().emulatorCores()).isEqualTo(100);
@@ -59,6 +60,14 @@ class SettingsTest {
     Settings s = Settings.load(Map.of("ARCAL_HTTP_PORT", "9100"), dotEnv);
     assertThat(s.http().port()).isEqualTo(9100);
     assertThat(s.reconcile().workers()).isEqualTo(3);
+  }
+
+  @Test
+  void theHealthWatchLimit_isACount_zeroIncluded() {
+    assertThat(Settings.of(Map.of("ARCAL_HEALTH_WATCH_LIMIT", "12000")).reconcile().healthWatchLimit())
+        .isEqualTo(12000);
+    assertThat(Settings.of(Map.of("ARCAL_HEALTH_WATCH_LIMIT", "0")).reconcile().healthWatchLimit())
+        .as("every engine read at resync only").isZero();
   }
 
   @Test
@@ -105,6 +114,8 @@ class SettingsTest {
     "ARCAL_ROLLOUT_MAX_UNAVAILABLE, many",
     "ARCAL_ROLLOUT_DEADLINE_SECONDS, 0",
     "ARCAL_RESTART_BRAKE_PERCENT, 101",
+    "ARCAL_HEALTH_WATCH_LIMIT, -1",
+    "ARCAL_HEALTH_WATCH_LIMIT, all",
   })
   void aBadValueNamesItsVariable(String variable, String value) {
     assertThatThrownBy(() -> Settings.of(Map.of(variable, value)))

@@ -11,6 +11,7 @@ import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
+import com.arcal.controller.reconcile.HealthWatches;
 import com.arcal.controller.metrics.ControllerMetrics;
 import com.arcal.controller.placement.EnvironmentCapacity;
 import com.arcal.controller.reconcile.ControllerSettings;
@@ -133,6 +134,8 @@ public final class ControllerRig implements AutoCloseable {
         .workers(WORKERS)
         .resyncPeriod(resyncPeriod)
         .pollInterval(POLL)
+        // -Darcal.bench.healthWatchLimit=N: the scale scenario's heap with N watches at most
+        .healthWatchLimit(Integer.getInteger("arcal.bench.healthWatchLimit", HealthWatches.DEFAULT_LIMIT))
         .build();
   }
 

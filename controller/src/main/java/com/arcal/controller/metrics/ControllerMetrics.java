@@ -103,6 +103,19 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
   }
 
   /**
+   * {@code arcal_health_watches}: engines watched over a live gRPC connection now, and
+   * {@code arcal_health_watches_limit}; Running sales past the limit are read at each resync.
+   */
+  public void bindHealthWatches(IntSupplier open, int limit) {
+    Gauge.builder("arcal.health.watches", open::getAsInt)
+        .description("Engines whose health is watched over a live gRPC connection")
+        .register(registry);
+    Gauge.builder("arcal.health.watches.limit", () -> limit)
+        .description("Most engines watched at once; the others are read at each resync")
+        .register(registry);
+  }
+
+  /**
    * {@code arcal_environment_cores_used} and {@code arcal_environment_cores_limit} per managed
    * environment, as the placement counts them (ARM's usage, kept current between resyncs).
    */

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param engineRecreateAfter still unreachable this long after the restart: recreate the app
  * @param brake when deletions need confirmation
  * @param rollout how spec changes reach Running engines (waves, deadlines, restart brake)
+ * @param healthWatchLimit how many Running engines at most keep a health watch (and so a live
+ *     gRPC connection) open; the others are read at each resync and hold no connection between
+ *     passes (see {@link HealthWatches})
  */
 public record ControllerSettings(
     String managedBy,
@@ -31,7 +34,8 @@ public record ControllerSettings(
     Duration engineRestartAfter,
     Duration engineRecreateAfter,
     BrakeSettings brake,
-    RolloutSettings rollout) {
+    RolloutSettings rollout,
+    int healthWatchLimit) {
 
   public ControllerSettings {
     Objects.requireNonNull(managedBy, "managedBy");
@@ -46,6 +50,9 @@ public record ControllerSettings(
     Objects.requireNonNull(engineRecreateAfter, "engineRecreateAfter");
     Objects.requireNonNull(brake, "brake");
     Objects.requireNonNull(rollout, "rollout");
+    if (healthWatchLimit < 0) {
+      throw new IllegalArgumentException("healthWatchLimit must be >= 0");
+    }
   }
 
   /** Settings for the fleet tagged {@code managedBy}, every other value at its default. */
@@ -75,6 +82,7 @@ public record ControllerSettings(
     private Duration engineRecreateAfter = Duration.ofSeconds(120);
     private BrakeSettings brake = BrakeSettings.defaults();
     private RolloutSettings rollout = RolloutSettings.defaults();
+    private int healthWatchLimit = HealthWatches.DEFAULT_LIMIT;
 
     private Builder(String managedBy, AppNaming naming, SaleDefaults defaults) {
       this.managedBy = managedBy;
@@ -114,10 +122,15 @@ public record ControllerSettings(
       return this;
     }
 
+    public Builder healthWatchLimit(int healthWatchLimit) {
+      this.healthWatchLimit = healthWatchLimit;
+      return this;
+    }
+
     public ControllerSettings build() {
       return new ControllerSettings(
           managedBy, naming, defaults, workers, resyncPeriod, pollInterval, engineRestartAfter,
-          engineRecreateAfter, brake, rollout);
+          engineRecreateAfter, brake, rollout, healthWatchLimit);
     }
   }
 }

@@ -153,6 +153,11 @@ public final class FakeEngines implements EngineClient {
     };
   }
 
+  /** Whether a health watch is open on that engine. */
+  public synchronized boolean watched(EngineAddress address) {
+    return !watchers.getOrDefault(address, List.of()).isEmpty();
+  }
+
   @Override
   public synchronized void connect(EngineAddress address) {
     calls.add("connect " + address);
