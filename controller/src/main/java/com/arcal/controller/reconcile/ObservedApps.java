@@ -135,7 +135,14 @@ public final class ObservedApps {
             names.remove(name);
             return names.isEmpty() ? null : names;
           }));
-      saleAfter.ifPresent(sale -> bySaleId.computeIfAbsent(sale, s -> ConcurrentHashMap.newKeySet()).add(name));
+      // Added inside the sale's own compute, as removed: an add outside it could land in a set
+      // another name's removal has just dropped from the map.
+      saleAfter.ifPresent(
+          sale -> bySaleId.compute(sale, (s, names) -> {
+            Set<String> kept = names == null ? ConcurrentHashMap.newKeySet() : names;
+            kept.add(name);
+            return kept;
+          }));
     }
     return next;
   }
