@@ -10,6 +10,7 @@ import com.arcal.controller.azure.AzureTarget;
 import com.arcal.controller.azure.RevisionHealth;
 import com.arcal.controller.secret.EngineSecrets;
 import com.arcal.controller.secret.Secret;
+import com.arcal.emulator.EmulatorSettings;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.azure.resourcemanager.appcontainers.fluent.models.ContainerAppInner;
 import com.azure.resourcemanager.appcontainers.models.Container;
@@ -131,7 +132,13 @@ class AzureAdapterIT {
 
   @Test
   void revisionHealth_readsArmsViewThroughTheSdk_healthyThenCrashed() {
-    try (EmulatedAzure azure = EmulatedAzure.start(dir, RuntimeSettings.Mode.IN_PROCESS, Duration.ZERO)) {
+    // The crashed container is restarted only after a minute here: the reads below see the crash,
+    // not a restart that the tests' usual 200 ms backoff can win against two ARM reads.
+    RuntimeSettings slowRestarts = new RuntimeSettings(RuntimeSettings.Mode.IN_PROCESS, dir,
+        EmulatedAzure.runtime(dir, RuntimeSettings.Mode.IN_PROCESS).imageCommands(), Duration.ofSeconds(3),
+        Duration.ofMinutes(1), Duration.ofMinutes(1));
+    try (EmulatedAzure azure = EmulatedAzure.start(
+        EmulatorSettings.builder(dir).delays(Duration.ZERO, Duration.ZERO).pageSize(5).runtime(slowRestarts).build())) {
       var adapter = new AzureContainerApps(ArmClients.manager(azure.connection(), azure.target, List.of()),
           azure.target);
       adapter.beginCreateOrUpdate(
