@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Size of the shared ARM budget. ARM's own buckets (per subscription, per region) are 250 reads
- * with 25 refilled per second and 200 writes / 200 deletes with 10 per second; the defaults stay
- * slightly below so that other clients of the subscription (portal, CLI) keep some room.
+ * Size of the shared ARM budget. ARM's own buckets are 250 reads with 25 refilled per second and
+ * 200 writes / 200 deletes with 10 per second, kept "per subscription, per service principal, and
+ * per operation type" (Microsoft Learn, "Understand how Azure Resource Manager throttles
+ * requests"): people in the portal spend their own. The defaults stay 10 tokens below anyway
+ * because our bucket starts refilling when we take a token and ARM's when the request arrives:
+ * the first request of a burst (a new connection, a token fetch) arrives later than the ones
+ * after it, and with exactly ARM's sizes a burst of 300 creations met a 429 (docs/benchmarks.md).
  *
  * @param reads bucket for GET/LIST
  * @param writes bucket for PUT/PATCH/POST
