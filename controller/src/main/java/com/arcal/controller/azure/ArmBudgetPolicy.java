@@ -69,30 +69,42 @@ public final class ArmBudgetPolicy implements HttpPipelinePolicy {
   @Override
   public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
     return Mono.fromCallable(() -> acquire(context))
-        .flatMap(kind -> next.process().doOnNext(r -> observe(kind, context, r)));
+        .flatMap(
+            grant ->
+                // Before the signal goes downstream (doFinally would run after the caller has
+                // its answer); answering twice is harmless.
+                next.process()
+                    .doOnNext(
+                        r -> {
+                          budget.answered(grant);
+                          observe(grant.kind(), context, r);
+                        })
+                    .doOnTerminate(() -> budget.answered(grant))
+                    .doOnCancel(() -> budget.answered(grant)));
   }
 
   @Override
   public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
-    ArmOperation kind = acquire(context);
-    HttpResponse response = next.processSync();
-    observe(kind, context, response);
-    return response;
+    ArmBudget.Grant grant = acquire(context);
+    try {
+      HttpResponse response = next.processSync();
+      observe(grant.kind(), context, response);
+      return response;
+    } finally {
+      budget.answered(grant);
+    }
   }
 
-  private ArmOperation acquire(HttpPipelineCallContext context) {
+  private ArmBudget.Grant acquire(HttpPipelineCallContext context) {
     ArmOperation kind = kindOf(context.getHttpRequest().getHttpMethod());
-    boolean granted;
+    Optional<ArmBudget.Grant> grant;
     try {
-      granted = budget.acquire(kind, maxWait);
+      grant = budget.take(kind, maxWait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      granted = false;
+      grant = Optional.empty();
     }
-    if (!granted) {
-      throw ArmException.budgetExhausted(kind, budget.retryDelay(kind));
-    }
-    return kind;
+    return grant.orElseThrow(() -> ArmException.budgetExhausted(kind, budget.retryDelay(kind)));
   }
 
   private void observe(ArmOperation kind, HttpPipelineCallContext context, HttpResponse response) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -66,30 +67,51 @@ public final class ArmBudget {
   }
 
   /**
-   * Takes one token of this kind, waiting at most {@code maxWait}. Gives up at once, without
-   * waiting, when no token can come in time, counting the callers already waiting ahead: so a
-   * spent budget ties up at most {@code maxWait × rate} callers, and the other workers stay free
-   * for work that needs no token of this kind.
+   * A token handed out by {@link #take}: give it back to {@link #answered} when its request's
+   * answer (or failure) is back.
+   */
+  public record Grant(ArmOperation kind, long hold) {}
+
+  /**
+   * {@link #take} for a caller that does not report the answer: refill counts from the take, as
+   * if the request had been answered at once.
    *
    * @return true with a token; false when none was available in time
    * @throws InterruptedException when interrupted while waiting (no token taken)
    */
   public boolean acquire(ArmOperation kind, Duration maxWait) throws InterruptedException {
+    Optional<Grant> grant = take(kind, maxWait);
+    grant.ifPresent(this::answered);
+    return grant.isPresent();
+  }
+
+  /**
+   * Takes one token of this kind, waiting at most {@code maxWait}. Gives up at once, without
+   * waiting, when no token can come in time, counting the callers already waiting ahead: so a
+   * spent budget ties up at most {@code maxWait × rate} callers, and the other workers stay free
+   * for work that needs no token of this kind.
+   *
+   * @return the token, to pass to {@link #answered}; empty when none was available in time
+   * @throws InterruptedException when interrupted while waiting (no token taken)
+   */
+  public Optional<Grant> take(ArmOperation kind, Duration maxWait) throws InterruptedException {
     lock.lockInterruptibly();
     try {
       OperationBudget op = kinds.get(kind);
       Instant start = clock.instant();
       Instant deadline = start.plus(maxWait.isNegative() ? Duration.ZERO : maxWait);
-      if (op.tryTake(start, start)) {
-        return true;
+      long taken = op.tryTake(start, start);
+      if (taken != TokenBucket.NO_TOKEN) {
+        return Optional.of(new Grant(kind, taken));
       }
       if (start.plus(op.queuedWait(start)).isAfter(deadline) || !waitingRoom.tryAcquire()) {
         op.deny();
-        return false;
+        return Optional.empty();
       }
       op.startWaiting();
       try {
-        return awaitToken(op, start, deadline);
+        taken = awaitToken(op, start, deadline);
+        return taken == TokenBucket.NO_TOKEN ? Optional.empty() : Optional.of(new Grant(kind, taken));
       } finally {
         op.stopWaiting();
         waitingRoom.release();
@@ -99,18 +121,33 @@ public final class ArmBudget {
     }
   }
 
+  /**
+   * The request of {@code grant} was answered, or failed: if its take left the bucket full, the
+   * bucket starts refilling now (see TokenBucket: ARM's starts when that request arrived, which
+   * is no later than this). A second call for the same grant does nothing.
+   */
+  public void answered(Grant grant) {
+    lock.lock();
+    try {
+      kinds.get(grant.kind()).answered(grant.hold(), clock.instant());
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Waits in slices until a token or until none can come by the deadline. Holds lock. */
-  private boolean awaitToken(OperationBudget op, Instant start, Instant deadline)
+  private long awaitToken(OperationBudget op, Instant start, Instant deadline)
       throws InterruptedException {
     while (true) {
       Instant now = clock.instant();
-      if (op.tryTake(start, now)) {
-        return true;
+      long taken = op.tryTake(start, now);
+      if (taken != TokenBucket.NO_TOKEN) {
+        return taken;
       }
       Duration wait = op.timeToToken(now);
       if (now.plus(wait).isAfter(deadline)) {
         op.deny();
-        return false;
+        return TokenBucket.NO_TOKEN;
       }
       long slice = Math.min(Math.max(wait.toNanos(), 1), MAX_SLICE.toNanos());
       timedWait.awaitNanos(slice);

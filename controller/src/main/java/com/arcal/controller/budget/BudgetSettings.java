@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Size of the shared ARM budget. ARM's own buckets are 250 reads with 25 refilled per second and
- * 200 writes / 200 deletes with 10 per second, kept "per subscription, per service principal, and
- * per operation type" (Microsoft Learn, "Understand how Azure Resource Manager throttles
- * requests"): people in the portal spend their own. The defaults stay 10 tokens below anyway
- * because our bucket starts refilling when we take a token and ARM's when the request arrives:
- * the first request of a burst (a new connection, a token fetch) arrives later than the ones
- * after it, and with exactly ARM's sizes a burst of 300 creations met a 429 (docs/benchmarks.md).
+ * Size of the shared ARM budget. The defaults are ARM's own buckets: 250 reads with 25 refilled
+ * per second and 200 writes / 200 deletes with 10 per second, kept "per subscription, per service
+ * principal, and per operation type" (Microsoft Learn, "Understand how Azure Resource Manager
+ * throttles requests"): people in the portal spend their own. Our bucket starts refilling once
+ * the request that took it below full is answered, or a second after its take (TokenBucket's
+ * hold), never as early as the take: counting from the take with exact sizes, a burst of 300
+ * creations met a 429 (docs/benchmarks.md), because ARM counts from the request's arrival.
  *
  * @param reads bucket for GET/LIST
  * @param writes bucket for PUT/PATCH/POST
@@ -48,7 +48,7 @@ public record BudgetSettings(Bucket reads, Bucket writes, Bucket deletes, Durati
 
   public static BudgetSettings defaults() {
     return new BudgetSettings(
-        new Bucket(240, 25), new Bucket(190, 10), new Bucket(190, 10), Duration.ofSeconds(2));
+        new Bucket(250, 25), new Bucket(200, 10), new Bucket(200, 10), Duration.ofSeconds(2));
   }
 
   public Bucket bucket(ArmOperation kind) {

@@ -32,15 +32,26 @@ final class OperationBudget {
   /**
    * Takes a token if one is usable {@code now} and the provider's pace allows a request, counting
    * the wait since {@code start}.
+   *
+   * @return {@link TokenBucket#NO_TOKEN}, or the take's hold number (see TokenBucket)
    */
-  boolean tryTake(Instant start, Instant now) {
-    if (provider.timeToSend(now).compareTo(Duration.ZERO) > 0 || !bucket.tryTake(now)) {
-      return false;
+  long tryTake(Instant start, Instant now) {
+    if (provider.timeToSend(now).compareTo(Duration.ZERO) > 0) {
+      return TokenBucket.NO_TOKEN;
+    }
+    long taken = bucket.tryTake(now);
+    if (taken == TokenBucket.NO_TOKEN) {
+      return taken;
     }
     provider.sent(now);
     granted++;
     waitedNanos += Math.max(0, Duration.between(start, now).toNanos());
-    return true;
+    return taken;
+  }
+
+  /** The request of a take was answered (or failed). */
+  void answered(long hold, Instant now) {
+    bucket.release(hold, now);
   }
 
   /** Counts an acquire that gave up. */

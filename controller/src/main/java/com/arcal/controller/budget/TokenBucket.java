@@ -6,16 +6,39 @@ import java.time.Instant;
 /**
  * Token bucket arithmetic for one kind of operation. Not thread-safe: {@link ArmBudget} guards
  * it. Invariant: {@code 0 <= tokens <= burst}; tokens accrue only after {@code refilledAt}, which
- * may lie in the future while a throttle pause lasts.
+ * may lie in the future while a throttle pause lasts, and not while a hold is open.
+ *
+ * <p>The hold: ARM's bucket starts refilling when the request that took it below full
+ * <em>arrives</em>, ours when we take that token. Were that request slower on the wire than the
+ * ones after it (the first of a burst opens a connection), we would count refill ARM has not
+ * given yet, and a burst of ARM's exact size would meet a 429. So the take that leaves a full
+ * bucket opens a hold, and refill starts when that request's answer is back ({@link #release}),
+ * which is never before its arrival; or at {@link #HOLD_LIMIT} after the take, when the answer is
+ * slower than that (a PUT that ARM validates for seconds).
  */
 final class TokenBucket {
   private static final double NANOS_PER_SECOND = 1e9;
+  /** Returned by {@link #tryTake} when no token is usable. */
+  static final long NO_TOKEN = -1;
+  /** Returned by {@link #tryTake} for a take that opened no hold. */
+  static final long NO_HOLD = 0;
+  /**
+   * The longest a hold lasts: refill then counts from the lapse, assuming the request arrived
+   * within that time of its take. One second is the lag the former margin of 10 write tokens
+   * (at 10 per second) absorbed, so writes are no less safe than with it; it also keeps a
+   * request lost without an answer from stopping the budget.
+   */
+  static final Duration HOLD_LIMIT = Duration.ofSeconds(1);
 
   private final int burst;
   private final double perNano;
   private double tokens;
   private Instant refilledAt;
   private Instant pausedUntil;
+  /** The open hold's number, or NO_HOLD; numbers grow so that a stale answer releases nothing. */
+  private long hold = NO_HOLD;
+  private long lastHold = NO_HOLD;
+  private Instant holdLapsesAt;
 
   TokenBucket(BudgetSettings.Bucket size, Instant now) {
     this.burst = size.burst();
@@ -25,14 +48,36 @@ final class TokenBucket {
     this.pausedUntil = now;
   }
 
-  /** Takes one token if one is usable now. */
-  boolean tryTake(Instant now) {
+  /**
+   * Takes one token if one is usable now.
+   *
+   * @return {@link #NO_TOKEN}; {@link #NO_HOLD}; or the number of the hold this take opened,
+   *     to {@link #release} when its request is answered
+   */
+  long tryTake(Instant now) {
     refill(now);
     if (now.isBefore(pausedUntil) || tokens < 1) {
-      return false;
+      return NO_TOKEN;
     }
+    boolean wasFull = tokens >= burst && hold == NO_HOLD;
     tokens -= 1;
-    return true;
+    if (!wasFull) {
+      return NO_HOLD;
+    }
+    hold = ++lastHold;
+    holdLapsesAt = now.plus(HOLD_LIMIT);
+    return hold;
+  }
+
+  /** The request whose take opened hold {@code number} was answered (or failed) {@code now}. */
+  void release(long number, Instant now) {
+    if (number == NO_HOLD || number != hold) {
+      return;
+    }
+    hold = NO_HOLD;
+    if (now.isAfter(refilledAt)) {
+      refilledAt = now; // nothing accrued while held
+    }
   }
 
   /** How long until a token is usable, ignoring other waiters. */
@@ -73,6 +118,12 @@ final class TokenBucket {
   }
 
   private void refill(Instant now) {
+    if (hold != NO_HOLD) {
+      if (now.isBefore(holdLapsesAt)) {
+        return;
+      }
+      release(hold, holdLapsesAt);
+    }
     if (!now.isAfter(refilledAt)) {
       return; // also covers a clock that stepped back: never add tokens for negative time
     }

@@ -75,6 +75,17 @@ class AzureContainerAppsFailureTest {
   }
 
   @Test
+  void aFailedRequest_endsTheHoldOnItsToken_soTheBudgetRefills() throws InterruptedException {
+    catchThrowableOfType(ArmException.class, () -> apps.get("app-a")); // took the full bucket's token
+
+    clock.advance(Duration.ofMillis(500));
+
+    assertThat(budget.acquire(ArmOperation.READ, Duration.ZERO))
+        .as("refill counted from the failure, not held until TokenBucket's limit")
+        .isTrue();
+  }
+
+  @Test
   void aWriteNobodyAnswers_mayHaveBeenApplied() {
     AppRequest request =
         new AppRequest("app-a", "arcal/engine:1", "0.5", "1Gi", Map.of(), Map.of("managed-by", "t"));

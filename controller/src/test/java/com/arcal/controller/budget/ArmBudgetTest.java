@@ -44,11 +44,50 @@ class ArmBudgetTest {
   }
 
   @Test
-  void defaults_stayBelowArmLimits() {
+  void defaults_areArmsBuckets() {
     BudgetSettings d = BudgetSettings.defaults();
-    assertThat(d.reads()).isEqualTo(new BudgetSettings.Bucket(240, 25));
-    assertThat(d.writes()).isEqualTo(new BudgetSettings.Bucket(190, 10));
-    assertThat(d.deletes()).isEqualTo(new BudgetSettings.Bucket(190, 10));
+    assertThat(d.reads()).isEqualTo(new BudgetSettings.Bucket(250, 25));
+    assertThat(d.writes()).isEqualTo(new BudgetSettings.Bucket(200, 10));
+    assertThat(d.deletes()).isEqualTo(new BudgetSettings.Bucket(200, 10));
+  }
+
+  @Test
+  void theTakeThatLeavesAFullBucket_holdsRefillUntilItsRequestIsAnswered() throws Exception {
+    ArmBudget.Grant first = budget.take(WRITE, Duration.ZERO).orElseThrow();
+    for (int i = 0; i < 3; i++) {
+      ArmBudget.Grant later = budget.take(WRITE, Duration.ZERO).orElseThrow();
+      budget.answered(later); // later requests answered first: they release nothing
+    }
+    clock.advance(Duration.ofMillis(900));
+    assertThat(drain(WRITE)).as("ARM may not have seen the first request arrive yet").isZero();
+
+    budget.answered(first);
+    clock.advance(Duration.ofMillis(499));
+    assertThat(drain(WRITE)).isZero();
+    clock.advance(Duration.ofMillis(1));
+    assertThat(drain(WRITE)).as("refill counted from the answer").isEqualTo(1);
+  }
+
+  @Test
+  void aHoldWhoseAnswerNeverComes_lapses() throws Exception {
+    budget.take(WRITE, Duration.ZERO).orElseThrow();
+    drain(WRITE);
+
+    clock.advance(TokenBucket.HOLD_LIMIT.minusMillis(1));
+    assertThat(drain(WRITE)).isZero();
+    clock.advance(Duration.ofMillis(501));
+    assertThat(drain(WRITE)).as("refill counted from the lapse").isEqualTo(1);
+  }
+
+  @Test
+  void onlyATakeFromFull_opensAHold() throws Exception {
+    assertThat(drain(WRITE)).isEqualTo(4); // acquire answers at once: refill runs from each take
+    clock.advance(Duration.ofMillis(500));
+    ArmBudget.Grant notFromFull = budget.take(WRITE, Duration.ZERO).orElseThrow();
+
+    assertThat(notFromFull.hold()).isEqualTo(TokenBucket.NO_HOLD);
+    clock.advance(Duration.ofMillis(500));
+    assertThat(drain(WRITE)).as("refill runs while that request is out").isEqualTo(1);
   }
 
   @Test
