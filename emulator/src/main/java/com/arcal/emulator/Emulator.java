@@ -99,7 +99,7 @@ public final class Emulator implements AutoCloseable {
     TlsMaterial tls = TlsMaterial.loadOrCreate(settings.dataDir(), clock);
     ArmState state = ArmState.load(new StateStore(settings.dataDir()), clock);
     AppHosts hosts = new AppHosts(settings.dataDir().resolve(AppHosts.FILE_NAME));
-    state.watchAddresses(hosts::write);
+    state.watchAddresses(hosts);
     ScheduledExecutorService timer =
         Executors.newScheduledThreadPool(
             2, new ThreadFactoryBuilder().setNameFormat("arm-timer-%d").setDaemon(true).build());

@@ -29,7 +29,7 @@ import java.util.random.RandomGenerator;
  * with {@link System#nanoTime()}: a monotonic source, unlike a wall {@code Clock}.
  */
 public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
-  private record Due<K>(long atNanos, long sequence, K key, Line line) {}
+  private record Due<K>(long atNanos, long sequence, K key) {}
 
   private final Backoff backoff;
   private final RandomGenerator random;
@@ -49,7 +49,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
       Line.HIGH, new LinkedHashSet<>(), Line.NORMAL, new LinkedHashSet<>(), Line.LOW, new LinkedHashSet<>()));
   private final Map<K, Line> dirty = new HashMap<>();
   private final Set<K> processing = new HashSet<>();
-  /** Key to when it becomes ready, and on which line; the heap may hold stale entries, skipped when due. */
+  /** Key to when it becomes ready (on the normal line); the heap may hold stale entries, skipped when due. */
   private final Map<K, Due<K>> delayed = new HashMap<>();
   private final PriorityQueue<Due<K>> dueHeap =
       new PriorityQueue<>((a, b) -> a.atNanos != b.atNanos
@@ -98,18 +98,9 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
 
   @Override
   public void addAfter(K key, Duration delay) {
-    addAfter(key, delay, Line.NORMAL);
-  }
-
-  @Override
-  public void addAfterLowPriority(K key, Duration delay) {
-    addAfter(key, delay, Line.LOW);
-  }
-
-  private void addAfter(K key, Duration delay, Line line) {
     Objects.requireNonNull(key, "key");
     if (delay.isNegative() || delay.isZero()) {
-      addNow(key, line);
+      addNow(key, Line.NORMAL);
       return;
     }
     lock.lock();
@@ -122,7 +113,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
       if (pending != null && pending.atNanos() - at <= 0) {
         return; // the earlier pending add wins
       }
-      Due<K> due = new Due<>(at, sequence++, key, line);
+      Due<K> due = new Due<>(at, sequence++, key);
       delayed.put(key, due);
       dueHeap.add(due);
       changed.signalAll(); // takers may have to wake earlier than they planned
@@ -298,7 +289,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
       dueHeap.poll();
       if (delayed.get(due.key) == due) {
         delayed.remove(due.key);
-        if (makeReady(due.key, due.line, now)) {
+        if (makeReady(due.key, Line.NORMAL, now)) {
           promoted++;
         }
       }

@@ -33,14 +33,6 @@ public interface WorkQueue<K> extends AutoCloseable {
   /** Queues the key after a delay; an earlier pending add wins. */
   void addAfter(K key, Duration delay);
 
-  /**
-   * Queues the key after a delay on the low line, as {@link #addLowPriority} does: for work that
-   * waits for a shared allowance (ARM's write budget) and must not, once due, hold up the work
-   * that does not need it. An earlier pending delayed add wins, whatever its line; an add now
-   * on the normal line moves the key up.
-   */
-  void addAfterLowPriority(K key, Duration delay);
-
   /** Queues the key after its per-key backoff (exponential with jitter); counts a failure. */
   void addRateLimited(K key);
 

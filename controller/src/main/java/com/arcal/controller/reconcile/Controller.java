@@ -145,8 +145,10 @@ public final class Controller implements AutoCloseable {
         queue.addAfter(key, result.requeueAfter().orElseThrow());
       }
       case BACKOFF -> queue.addRateLimited(key);
+      // A key refused by the ARM budget comes back at its slot on the normal line: on the low line,
+      // behind a resync's thousands of re-checks, it held every creation for seconds (no PUT for
+      // 5 s at 10,000 sales, docs/benchmarks.md).
       case RETRY_AFTER -> queue.addAfter(key, result.requeueAfter().orElseThrow());
-      case BUDGET_SLOT -> queue.addAfterLowPriority(key, result.requeueAfter().orElseThrow());
     }
   }
 

@@ -47,7 +47,6 @@ public final class FailurePolicy {
     if (t instanceof ArmException arm && arm.retryAfter().isPresent()) {
       if (arm instanceof BudgetExhaustedException) {
         budgetDeferred.put(key, clock.instant().plus(arm.retryAfter().get()));
-        return Result.budgetSlot(arm.retryAfter().get());
       }
       return Result.retryAfter(arm.retryAfter().get());
     }

@@ -14,15 +14,11 @@ public final class Result {
     REQUEUE,
     /** Look again after the key's growing backoff. */
     BACKOFF,
-    /** A failure that named its own wait (Retry-After): look again then, keeping the backoff. */
-    RETRY_AFTER,
     /**
-     * Refused by the client-side ARM budget: look again at the expected slot, on the queue's low
-     * line, keeping the backoff. Thousands of creations waiting for write tokens would otherwise
-     * stand, once due, in front of the passes that need no token (an app provisioned, an engine
-     * to start, a deletion's end): those would finish only after the last creation was sent.
+     * A failure that named its own wait (Retry-After, or the slot the client-side ARM budget
+     * gave): look again then, on the normal line, keeping the backoff.
      */
-    BUDGET_SLOT
+    RETRY_AFTER
   }
 
   private static final Result DONE = new Result(Kind.DONE, null);
@@ -56,16 +52,11 @@ public final class Result {
     return new Result(Kind.RETRY_AFTER, Objects.requireNonNull(wait, "wait"));
   }
 
-  /** Refused by the ARM budget: look again at its slot, behind work that needs no token. */
-  public static Result budgetSlot(Duration wait) {
-    return new Result(Kind.BUDGET_SLOT, Objects.requireNonNull(wait, "wait"));
-  }
-
   public Kind kind() {
     return kind;
   }
 
-  /** The delay of {@link Kind#REQUEUE}, {@link Kind#RETRY_AFTER} and {@link Kind#BUDGET_SLOT}. */
+  /** The delay of {@link Kind#REQUEUE} and {@link Kind#RETRY_AFTER}. */
   public Optional<Duration> requeueAfter() {
     return Optional.ofNullable(after);
   }
@@ -81,7 +72,6 @@ public final class Result {
       case BACKOFF -> "backoff";
       case REQUEUE -> "requeueAfter(" + after + ")";
       case RETRY_AFTER -> "retryAfter(" + after + ")";
-      case BUDGET_SLOT -> "budgetSlot(" + after + ")";
     };
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,46 @@ class HostsFileTest {
     Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
 
     assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+  }
+
+  @Test
+  void linesAppendedToTheSameFile_areRead_andAHalfWrittenLastLineWaits() throws IOException {
+    Path file = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
+    HostsFile hosts = new HostsFile(file);
+    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+
+    Files.writeString(file, "127.1.0.2 sale-b\n127.1.0.3 sale-", StandardOpenOption.APPEND);
+    assertThat(hosts.address("sale-b")).hasValue("127.1.0.2");
+    assertThat(hosts.address("sale-")).as("a line still being written").isEmpty();
+
+    Files.writeString(file, "c\n", StandardOpenOption.APPEND);
+    assertThat(hosts.address("sale-c")).hasValue("127.1.0.3");
+    assertThat(hosts.address("sale-")).isEmpty();
+    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+  }
+
+  @Test
+  void aFileReplacedByALongerOne_isReadWhole_notAsAnAppend() throws IOException {
+    Path file = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
+    HostsFile hosts = new HostsFile(file);
+    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+
+    Path next = Files.writeString(dir.resolve("hosts.tmp"), "127.1.0.2 sale-b\n127.1.0.3 sale-c\n");
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+    assertThat(hosts.address("sale-a")).as("gone with the old file").isEmpty();
+    assertThat(hosts.address("sale-c")).hasValue("127.1.0.3");
+  }
+
+  @Test
+  void aFileRewrittenInPlace_longer_isReadWhole() throws IOException {
+    Path file = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
+    HostsFile hosts = new HostsFile(file);
+    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+
+    Files.writeString(file, "127.1.0.9 sale-a\n127.1.0.3 sale-c\n");
+
+    assertThat(hosts.address("sale-a")).hasValue("127.1.0.9");
+    assertThat(hosts.address("sale-c")).hasValue("127.1.0.3");
   }
 }

@@ -53,7 +53,7 @@ class FailurePolicyTest {
     Result next =
         policy.onFailure(SALE, ArmException.budgetExhausted(ArmOperation.WRITE, Duration.ofSeconds(2)));
 
-    assertThat(next.kind()).isEqualTo(Result.Kind.BUDGET_SLOT);
+    assertThat(next.kind()).isEqualTo(Result.Kind.RETRY_AFTER);
     assertThat(next.requeueAfter()).contains(Duration.ofSeconds(2));
     assertThat(policy.deferred(SALE)).isTrue();
 

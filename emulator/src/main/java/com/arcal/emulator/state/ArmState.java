@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -55,8 +55,30 @@ public final class ArmState {
   /** A journal append failed: the memory holds changes the journal lacks; save everything next. */
   private boolean snapshotNeeded;
   private Instant nextPrune = Instant.MIN;
-  /** Told of every app's address after each transaction that gave or took one (under the lock). */
-  private Consumer<Map<String, String>> addressesListener = a -> {};
+  /** Told of the apps' addresses: all at first, then each transaction's changes (under the lock). */
+  private AddressListener addressesListener = AddressListener.NONE;
+
+  /**
+   * Follows the names the environment resolves. Changes, not the whole list, after each
+   * transaction: at 10,000 apps, handing over (and rewriting) every address on every creation
+   * cost more CPU than the creations themselves.
+   */
+  public interface AddressListener {
+    AddressListener NONE =
+        new AddressListener() {
+          @Override
+          public void all(Map<String, String> addresses) {}
+
+          @Override
+          public void changed(Map<String, Optional<String>> changes) {}
+        };
+
+    /** Every app's name and address. */
+    void all(Map<String, String> addresses);
+
+    /** Names given an address, or ({@code Optional.empty()}) no longer resolved, in order. */
+    void changed(Map<String, Optional<String>> changes);
+  }
 
   private ArmState(StateStore store, Clock clock, StateSnapshot snapshot) {
     this.store = store;
@@ -93,8 +115,8 @@ public final class ArmState {
       pruneCompleted(tx);
       persist(tx);
     }
-    if (tx.addressesChanged) {
-      addressesListener.accept(addresses());
+    if (!tx.addressChanges.isEmpty()) {
+      addressesListener.changed(tx.addressChanges);
     }
     return result;
   }
@@ -103,9 +125,9 @@ public final class ArmState {
    * Tells {@code listener} every app's address now and after each change of them: the names the
    * environment resolves. Called under the state's lock, so changes arrive in order.
    */
-  public synchronized void watchAddresses(Consumer<Map<String, String>> listener) {
+  public synchronized void watchAddresses(AddressListener listener) {
     addressesListener = listener;
-    listener.accept(addresses());
+    listener.all(addresses());
   }
 
   private Map<String, String> addresses() {
@@ -177,7 +199,7 @@ public final class ArmState {
   /** One transaction's view of the state. Valid only inside {@link #transact}. */
   public final class Tx {
     private boolean dirty;
-    private boolean addressesChanged;
+    private final Map<String, Optional<String>> addressChanges = new LinkedHashMap<>();
     private final Set<String> touchedApps = new HashSet<>();
     private final Set<String> touchedOperations = new HashSet<>();
     private final List<String> removedOperations = new ArrayList<>();
@@ -239,7 +261,14 @@ public final class ArmState {
       }
       addCores(app, 1);
       hostsInUse.add(app.bindHost());
-      addressesChanged |= before == null || !before.bindHost().equals(app.bindHost());
+      if (before != null && !before.name().equals(app.name())) {
+        addressChanges.put(before.name(), Optional.empty()); // the same app, its name's case changed
+      }
+      if (before == null
+          || !before.bindHost().equals(app.bindHost())
+          || !before.name().equals(app.name())) {
+        addressChanges.put(app.name(), Optional.of(app.bindHost()));
+      }
       touchedApps.add(app.name());
       dirty = true;
     }
@@ -248,7 +277,7 @@ public final class ArmState {
       AppRecord removed = apps.remove(key(name));
       if (removed != null) {
         addCores(removed, -1);
-        addressesChanged = true;
+        addressChanges.put(removed.name(), Optional.empty());
         hostsInUse.remove(removed.bindHost());
         touchedApps.add(name);
         dirty = true;
