@@ -239,7 +239,7 @@ public final class ControllerWiring {
                   (int) Math.max(1, environments.stream().map(EnvironmentId::subscriptionId).distinct().count())),
               watches,
               new PoolKeeper(
-                  pool, poolMembers, apps, observed, secrets, leading, () -> queue.depth() == 0,
+                  pool, poolMembers, apps, observed, deletions, secrets, leading, () -> queue.depth() == 0,
                   settings.pollInterval(), clock));
       Controller controller =
           new Controller(

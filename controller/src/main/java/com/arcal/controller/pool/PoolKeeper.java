@@ -4,6 +4,7 @@ import com.arcal.controller.azure.AppObservation;
 import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.azure.ContainerAppsPort;
 import com.arcal.controller.azure.ProvisioningState;
+import com.arcal.controller.reconcile.HeldDeletions;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.source.Source;
 import com.arcal.controller.secret.EngineSecrets;
@@ -13,10 +14,12 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Keeps the pool at its size, one ARM write per tick at most: replaces a free app that is
  * unhealthy, failed or of an old spec; creates one while fewer are ready or provisioning than the
  * size, but only while no sale waits in the work queue (sales first); deletes one while there are
- * more. Each tick also reads the free apps with an operation in flight, which no sale's pass
+ * more. Its deletions are judged by the blast-radius brake with the sales' ({@link
+ * HeldDeletions}): a size lowered from 50 to 0 waits for an operator's confirmation, as 50 sales
+ * removed at once would. Each tick also reads the free apps with an operation in flight, which no sale's pass
  * reads. A {@link Source} for its lifecycle only: it runs on its own thread, because a creation
  * may wait for the ARM budget and must not hold up the sources' shared one.
  */
@@ -38,6 +43,7 @@ public final class PoolKeeper implements Source {
   private final PoolMembers members;
   private final ContainerAppsPort apps;
   private final ObservedApps observed;
+  private final HeldDeletions deletions;
   private final EngineSecrets secrets;
   private final BooleanSupplier leading;
   private final BooleanSupplier salesIdle;
@@ -51,6 +57,7 @@ public final class PoolKeeper implements Source {
       PoolMembers members,
       ContainerAppsPort apps,
       ObservedApps observed,
+      HeldDeletions deletions,
       EngineSecrets secrets,
       BooleanSupplier leading,
       BooleanSupplier salesIdle,
@@ -60,6 +67,7 @@ public final class PoolKeeper implements Source {
     this.members = members;
     this.apps = apps;
     this.observed = observed;
+    this.deletions = deletions;
     this.secrets = secrets;
     this.leading = leading;
     this.salesIdle = salesIdle;
@@ -88,6 +96,7 @@ public final class PoolKeeper implements Source {
   /** One look at the pool and at most one write; returns what it did, for tests and logs. */
   public String tick() {
     if (!leading.getAsBoolean()) {
+      deletions.planPoolDeletions(Set.of());
       return "not leading";
     }
     if (!observed.listedOnce()) {
@@ -101,17 +110,21 @@ public final class PoolKeeper implements Source {
     free = freeApps()
         .sorted(Comparator.comparing(AppObservation::name)).toList();
     String poolHash = pool.spec().hash();
-    Optional<AppObservation> stale = free.stream().filter(a -> isStale(a, poolHash)).findFirst();
-    if (stale.isPresent()) {
-      return delete(stale.get(), "replaced");
-    }
+    List<AppObservation> stale = free.stream().filter(a -> isStale(a, poolHash)).toList();
     List<AppObservation> counted = free.stream()
+        .filter(a -> !stale.contains(a))
         .filter(a -> a.state() == ProvisioningState.SUCCEEDED || a.state() == ProvisioningState.IN_PROGRESS)
         .toList();
     int size = pool.size();
-    if (counted.size() > size) {
-      // The newest go first: the oldest are the likeliest to be ready.
-      return delete(counted.get(counted.size() - 1), "surplus");
+    // The newest go first: the oldest are the likeliest to be ready.
+    List<AppObservation> surplus = counted.subList(Math.min(size, counted.size()), counted.size());
+    deletions.planPoolDeletions(
+        Stream.concat(stale.stream(), surplus.stream()).map(AppObservation::name).collect(Collectors.toSet()));
+    if (!stale.isEmpty()) {
+      return delete(stale.get(0), "replaced");
+    }
+    if (!surplus.isEmpty()) {
+      return delete(surplus.get(surplus.size() - 1), "surplus");
     }
     if (counted.size() < size && salesIdle.getAsBoolean()) {
       return create();
@@ -174,6 +187,9 @@ public final class PoolKeeper implements Source {
   }
 
   private String delete(AppObservation app, String why) {
+    if (!deletions.mayDelete(app.name())) {
+      return "held " + app.name() + " (blast-radius brake: POST /deletions/confirm)";
+    }
     if (!pool.hold(app.name())) {
       return "skipped " + app.name() + " (being bound)";
     }

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The deletions the controller would make (owned apps no desired sale wants), judged by the
- * {@link DeletionBrake}: asked by each deleting pass, listed and confirmed by operators.
+ * The deletions the controller would make (owned apps no desired sale wants, and the free pool
+ * apps the warm pool's keeper would delete), judged by the {@link DeletionBrake}: asked by each
+ * deleting pass and by the keeper, listed and confirmed by operators.
  */
 public final class HeldDeletions {
   private final DeletionBrake brake;
@@ -19,6 +20,8 @@ public final class HeldDeletions {
   private final ObservedApps observed;
   private final Ownership ownership;
   private final Consumer<SaleId> enqueue;
+  /** The free pool apps the keeper would delete now (surplus after a smaller size, stale spec). */
+  private volatile Set<String> poolPlan = Set.of();
 
   public HeldDeletions(
       DeletionBrake brake,
@@ -31,6 +34,14 @@ public final class HeldDeletions {
     this.observed = observed;
     this.ownership = ownership;
     this.enqueue = enqueue;
+  }
+
+  /**
+   * The keeper's deletions as it sees them now: pool apps count in the brake as sales' apps do
+   * (lowering the pool from 50 to 0 is 50 deletions).
+   */
+  public void planPoolDeletions(Set<String> apps) {
+    poolPlan = Set.copyOf(apps);
   }
 
   /** Whether the app may be deleted now, given every deletion pending with it. */
@@ -54,13 +65,15 @@ public final class HeldDeletions {
     return released;
   }
 
-  /** Owned apps that no desired sale wants. */
+  /** Owned apps that no desired sale wants, and the pool apps the keeper would delete. */
   private Set<String> pending() {
     var desired = store.snapshot().asMap().keySet();
+    Set<String> pool = poolPlan;
     return observed.apps().stream()
         .filter(ownership::owns)
         .filter(a -> a.state() != ProvisioningState.DELETING)
-        .filter(a -> ownership.saleOf(a).map(s -> !desired.contains(s)).orElse(false))
+        .filter(a -> pool.contains(a.name())
+            || ownership.saleOf(a).map(s -> !desired.contains(s)).orElse(false))
         .map(AppObservation::name)
         .collect(Collectors.toSet());
   }

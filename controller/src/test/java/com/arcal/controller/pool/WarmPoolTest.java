@@ -8,6 +8,9 @@ import com.arcal.controller.azure.ArmException;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.MutableClock;
 import com.arcal.controller.reconcile.AppSpecs;
+import com.arcal.controller.reconcile.ControllerSettings.BrakeSettings;
+import com.arcal.controller.reconcile.DeletionBrake;
+import com.arcal.controller.reconcile.HeldDeletions;
 import com.arcal.controller.reconcile.ObservedApps;
 import com.arcal.controller.reconcile.Ownership;
 import com.arcal.controller.sale.AppNaming;
@@ -17,6 +20,7 @@ import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
 import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.store.InMemoryDesiredStateStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -53,13 +57,16 @@ class WarmPoolTest {
   private final class Process {
     final ObservedApps observed = new ObservedApps();
     final EngineSecrets secrets = new EngineSecrets((app, name) -> Optional.empty());
+    final HeldDeletions deletions =
+        new HeldDeletions(new DeletionBrake(BrakeSettings.defaults()), new InMemoryDesiredStateStore(NAMING),
+            observed, OWNERSHIP, id -> {});
     final WarmPool pool;
     final PoolKeeper keeper;
 
     Process(int size) {
       pool = new WarmPool(azure, observed, MEMBERS, new PoolSpec(SPECS, DEFAULTS, "fleet"), SPECS,
           app -> !sickEngines.contains(app.name()), new PoolNaming(NAMING, new SplittableRandom(1)), size);
-      keeper = new PoolKeeper(pool, MEMBERS, azure, observed, secrets, () -> true, () -> salesIdle,
+      keeper = new PoolKeeper(pool, MEMBERS, azure, observed, deletions, secrets, () -> true, () -> salesIdle,
           Duration.ofMillis(100), clock);
       observed.relist(azure);
     }
@@ -222,6 +229,25 @@ class WarmPoolTest {
     assertThat(proc.keeper.tick()).isEqualTo("steady");
     assertThat(poolApps(azure)).singleElement()
         .satisfies(a -> assertThat(a.tags()).containsEntry(Ownership.SALE_ID, "taken-1"));
+  }
+
+  @Test
+  void aPoolEmptiedAtOnce_waitsForTheBlastRadiusBrakesConfirmation() {
+    restart(8);
+    fill();
+    proc.pool.resize(0);
+
+    assertThat(proc.keeper.tick()).startsWith("held pool-");
+    assertThat(proc.deletions.held()).as("8 of 8 owned apps: more than 5 and more than half")
+        .hasSize(8).allMatch(name -> name.startsWith("pool-"));
+    assertThat(azure.calls()).noneMatch(c -> c.startsWith("delete"));
+
+    assertThat(proc.deletions.confirm()).hasSize(8);
+    for (int i = 0; i < 8; i++) {
+      assertThat(proc.keeper.tick()).startsWith("surplus pool-");
+    }
+    azure.completeAll();
+    assertThat(poolApps(azure)).isEmpty();
   }
 
   @Test
