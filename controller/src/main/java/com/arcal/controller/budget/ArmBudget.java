@@ -127,6 +127,9 @@ public final class ArmBudget {
    * is no later than this). A second call for the same grant does nothing.
    */
   public void answered(Grant grant) {
+    if (grant.hold() == TokenBucket.NO_HOLD) {
+      return; // most requests: nothing held, no need for the (fair, so slower) lock
+    }
     lock.lock();
     try {
       kinds.get(grant.kind()).answered(grant.hold(), clock.instant());

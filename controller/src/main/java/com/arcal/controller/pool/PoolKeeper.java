@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * size, but only while no sale waits in the work queue (sales first); deletes one while there are
  * more. Its deletions are judged by the blast-radius brake with the sales' ({@link
  * HeldDeletions}): a size lowered from 50 to 0 waits for an operator's confirmation, as 50 sales
- * removed at once would. Each tick also reads the free apps with an operation in flight, which no sale's pass
- * reads. A {@link Source} for its lifecycle only: it runs on its own thread, because a creation
- * may wait for the ARM budget and must not hold up the sources' shared one.
+ * removed at once would. Each tick also reads the free apps with an operation in flight, which
+ * no sale's pass reads. A {@link Source} for its lifecycle only: it runs on its own thread,
+ * because a creation may wait for the ARM budget and must not hold up the sources' shared one.
  */
 public final class PoolKeeper implements Source {
   private static final Logger log = LoggerFactory.getLogger(PoolKeeper.class);
