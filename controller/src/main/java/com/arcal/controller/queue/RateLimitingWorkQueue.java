@@ -20,8 +20,8 @@ import java.util.random.RandomGenerator;
  * need a pass), a processing set (keys held by a worker), delayed adds and per-key exponential
  * backoff. Delayed keys are promoted by the taking threads themselves, so the queue owns no thread.
  * Three ready lines, as in controller-runtime's priority queue: high-priority keys (operations
- * that ended) are handed out first, low-priority keys (resyncs, budget slots) only when the other
- * lines are empty.
+ * that ended) are handed out first, low-priority keys (resyncs) only when the other lines are
+ * empty; delayed keys become ready on the normal line.
  *
  * <p>Invariants (under {@code lock}): every key in a ready line is in {@code dirty} and not in
  * {@code processing}; a key is in at most one line, at most once; a key in {@code delayed} is in
@@ -44,7 +44,7 @@ public final class RateLimitingWorkQueue<K> implements WorkQueue<K> {
     LOW
   }
 
-  // Insertion-ordered sets: FIFO, and a key moves from the low to the normal line in O(1).
+  // Insertion-ordered sets: FIFO, and a key moves to a line served sooner in O(1).
   private final Map<Line, LinkedHashSet<K>> ready = new EnumMap<>(Map.of(
       Line.HIGH, new LinkedHashSet<>(), Line.NORMAL, new LinkedHashSet<>(), Line.LOW, new LinkedHashSet<>()));
   private final Map<K, Line> dirty = new HashMap<>();
