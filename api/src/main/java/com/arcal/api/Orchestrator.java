@@ -106,7 +106,7 @@ public final class Orchestrator implements AutoCloseable {
               .clock(clock)
               .warmPool(reconcile.warmPoolSize());
       elector.ifPresent(wiring::elector);
-      platform.environments().ifPresent(envs -> wiring.environments(envs.ids(), envs.usages()));
+      platform.environments().ifPresent(envs -> wiring.environments(envs.ids(), envs.closed(), envs.usages()));
       ControllerWiring.Parts parts = wiring.build();
       opened.push(parts.controller());
       parts.controller().start();

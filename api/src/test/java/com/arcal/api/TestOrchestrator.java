@@ -38,11 +38,15 @@ public final class TestOrchestrator implements AutoCloseable {
   public final Path stateFile;
 
   private TestOrchestrator(Path dir, Map<String, String> extra, FakeContainerApps preset) {
-    this(dir, extra, preset, null);
+    this(dir, extra, preset, null, Map.of());
   }
 
   private TestOrchestrator(
-      Path dir, Map<String, String> extra, FakeContainerApps preset, Consumer<FakeEnvironmentUsages> cores) {
+      Path dir,
+      Map<String, String> extra,
+      FakeContainerApps preset,
+      Consumer<FakeEnvironmentUsages> cores,
+      Map<EnvironmentId, String> closed) {
     this.stateFile = dir.resolve("desired-state.json");
     Map<String, String> env = new HashMap<>();
     env.put("ARCAL_HTTP_PORT", "0");
@@ -54,7 +58,7 @@ public final class TestOrchestrator implements AutoCloseable {
     Optional<Platform.Environments> placed = Optional.empty();
     if (cores != null) {
       cores.accept(usages);
-      placed = Optional.of(new Platform.Environments(List.of(ENV_A, ENV_B), usages));
+      placed = Optional.of(new Platform.Environments(List.of(ENV_A, ENV_B), closed, usages));
     }
     Optional<Platform.Environments> environments = placed;
     this.orchestrator =
@@ -81,7 +85,13 @@ public final class TestOrchestrator implements AutoCloseable {
    * their limits and others' usage up (100 cores each, all free, by default).
    */
   public static TestOrchestrator withEnvironments(Path dir, Consumer<FakeEnvironmentUsages> cores) {
-    return new TestOrchestrator(dir, Map.of(), null, cores);
+    return withEnvironments(dir, cores, Map.of());
+  }
+
+  /** The same, {@code closed} taking no new sales. */
+  public static TestOrchestrator withEnvironments(
+      Path dir, Consumer<FakeEnvironmentUsages> cores, Map<EnvironmentId, String> closed) {
+    return new TestOrchestrator(dir, Map.of(), null, cores, closed);
   }
 
   public static TestOrchestrator withToken(Path dir) {

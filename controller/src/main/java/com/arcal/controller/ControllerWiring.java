@@ -49,6 +49,7 @@ import com.arcal.controller.store.DesiredStateStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
@@ -103,6 +104,7 @@ public final class ControllerWiring {
     private Optional<LeaderElector> elector = Optional.empty();
     private HealSettings healing = HealSettings.defaults();
     private List<EnvironmentId> environments = List.of();
+    private Map<EnvironmentId, String> closedEnvironments = Map.of();
     private EnvironmentUsages usages;
     private int warmPoolSize;
 
@@ -163,7 +165,17 @@ public final class ControllerWiring {
      * cores.
      */
     public Builder environments(List<EnvironmentId> environments, EnvironmentUsages usages) {
+      return environments(environments, Map.of(), usages);
+    }
+
+    /**
+     * The same, {@code closed} taking no new sales (each with the reason, shown in the capacity
+     * and in the waiting sales' message); the sales already there stay.
+     */
+    public Builder environments(
+        List<EnvironmentId> environments, Map<EnvironmentId, String> closed, EnvironmentUsages usages) {
       this.environments = List.copyOf(environments);
+      this.closedEnvironments = Map.copyOf(closed);
       this.usages = usages;
       return this;
     }
@@ -190,7 +202,7 @@ public final class ControllerWiring {
       Placement placement =
           environments.isEmpty()
               ? new Unlimited(UNPLACED)
-              : new CoreLedger(environments, usages, queue::add);
+              : new CoreLedger(environments, closedEnvironments, usages, queue::add);
       FailurePolicy failures = new FailurePolicy(board, clock);
       HeldDeletions deletions =
           new HeldDeletions(

@@ -21,7 +21,7 @@ import com.arcal.emulator.http.Router;
 import com.arcal.emulator.http.TlsMaterial;
 import com.arcal.emulator.lro.Operation;
 import com.arcal.emulator.lro.OperationScheduler;
-import com.arcal.emulator.names.AppHosts;
+import com.arcal.emulator.names.EnvironmentHosts;
 import com.arcal.emulator.runtime.ContainerRuntime;
 import com.arcal.emulator.state.ArmState;
 import com.arcal.emulator.state.StateStore;
@@ -60,7 +60,7 @@ public final class Emulator implements AutoCloseable {
   private final ExecutorService workers;
   private final ArmState state;
 
-  private final AppHosts hosts;
+  private final EnvironmentHosts hosts;
 
   private Emulator(
       EmulatorSettings settings,
@@ -72,7 +72,7 @@ public final class Emulator implements AutoCloseable {
       ScheduledExecutorService timer,
       ExecutorService workers,
       ArmState state,
-      AppHosts hosts) {
+      EnvironmentHosts hosts) {
     this.hosts = hosts;
     this.settings = settings;
     this.servers = servers;
@@ -98,7 +98,16 @@ public final class Emulator implements AutoCloseable {
     createDirectories(settings.dataDir());
     TlsMaterial tls = TlsMaterial.loadOrCreate(settings.dataDir(), clock);
     ArmState state = ArmState.load(new StateStore(settings.dataDir()), clock);
-    AppHosts hosts = new AppHosts(settings.dataDir().resolve(AppHosts.FILE_NAME));
+    Environments environments =
+        new Environments(
+            settings.resourceGroups(),
+            settings.environments(),
+            settings.location(),
+            settings.consumptionOnlyGroups(),
+            settings.environmentCores());
+    EnvironmentHosts hosts =
+        new EnvironmentHosts(
+            settings.dataDir(), environments::defaultDomainOf, environments.defaultDomains());
     state.watchAddresses(hosts);
     ScheduledExecutorService timer =
         Executors.newScheduledThreadPool(
@@ -124,13 +133,6 @@ public final class Emulator implements AutoCloseable {
               ArmConfig.CONTAINER_START_LEAD,
               id -> submit(workers, () -> completer.startContainer(id)),
               id -> submit(workers, () -> completer.complete(id)));
-      Environments environments =
-          new Environments(
-              settings.resourceGroups(),
-              settings.environments(),
-              settings.location(),
-              settings.consumptionOnlyGroups(),
-              settings.environmentCores());
       AppRenderer renderer = new AppRenderer(environments);
       Router router =
           ArmRoutes.build(
@@ -170,11 +172,20 @@ public final class Emulator implements AutoCloseable {
   }
 
   /**
-   * The hosts-format file naming every app's address: where the apps of this emulated environment
-   * are reached by name, as Azure's environment DNS resolves them.
+   * The hosts-format file naming every app's address, wherever it runs: this machine's view, for
+   * the local platform. Azure has no such view (see {@link #hostsFile(String)}).
    */
   public Path hostsFile() {
     return hosts.file();
+  }
+
+  /**
+   * The hosts-format file naming the apps of the environment whose default domain is {@code
+   * domain}: the names a container running in it resolves (the value of its
+   * CONTAINER_APP_ENV_DNS_SUFFIX), as Azure resolves app names only inside their environment.
+   */
+  public Path hostsFile(String domain) {
+    return hosts.file(domain);
   }
 
   /** {@code https://127.0.0.1:<port>}: the ARM endpoint to give the SDK. */

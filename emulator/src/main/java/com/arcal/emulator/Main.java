@@ -38,7 +38,10 @@ public final class Main {
             + " cores each, data "
             + settings.dataDir()
             + ", app names in "
-            + emulator.hostsFile());
+            + emulator.hostsFile()
+            + " (all) and "
+            + emulator.hostsFile("<environment default domain>")
+            + " (as seen inside each environment)");
     new CountDownLatch(1).await();
   }
 

@@ -21,7 +21,8 @@ public final class EnvironmentRoutes implements RouteGroup {
 
   /**
    * One environment. {@code limitCores} and {@code freeCores} are null while its usage is unknown
-   * ({@code problem} says why), and when nothing counts cores.
+   * ({@code problem} says why), and when nothing counts cores; {@code closed} says why it takes no
+   * new sales, null when it does.
    */
   record Environment(
       String id,
@@ -32,7 +33,8 @@ public final class EnvironmentRoutes implements RouteGroup {
       Double limitCores,
       Double freeCores,
       int sales,
-      String problem) {
+      String problem,
+      String closed) {
     static Environment of(EnvironmentCapacity c) {
       boolean counted = c.known() && Double.isFinite(c.limit());
       return new Environment(
@@ -44,7 +46,8 @@ public final class EnvironmentRoutes implements RouteGroup {
           counted ? c.limit() : null,
           counted ? c.free() : null,
           c.sales(),
-          c.problem().isEmpty() ? null : c.problem());
+          c.problem().isEmpty() ? null : c.problem(),
+          c.open() ? null : c.closed());
     }
   }
 

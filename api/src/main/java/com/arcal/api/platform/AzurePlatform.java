@@ -14,7 +14,9 @@ import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.endpoint.HostsFile;
 import com.arcal.controller.engine.GrpcEngineClient;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -22,8 +24,9 @@ import java.util.stream.Collectors;
  * Azure, or a standalone emulator reached exactly like Azure. One variable points it at Azure:
  * the environment id names the subscription and resource group, and the environment, read once
  * from ARM, gives the location and the workload profile of every engine app; the settings that
- * are set anyway must agree, and the orchestrator must run inside that environment. Closing it
- * touches nothing in Azure: the apps are the fleet, and they outlive the orchestrator.
+ * are set anyway must agree, and the orchestrator must run inside that environment (the first,
+ * when several are listed: the others take no new sales, as their engines cannot be reached).
+ * Closing it touches nothing in Azure: the apps are the fleet, and they outlive the orchestrator.
  */
 final class AzurePlatform {
   private AzurePlatform() {}
@@ -57,7 +60,23 @@ final class AzurePlatform {
         "azure: " + fleet.environments().stream().map(AzurePlatform::describe)
             .collect(Collectors.joining(", ", "environments ", ""))
             + " at " + azure.armEndpoint().map(Object::toString).orElse("management.azure.com"),
-        Optional.of(new Platform.Environments(fleet.ids(), fleet.usages())));
+        Optional.of(new Platform.Environments(fleet.ids(), unreachable(fleet.environments()), fleet.usages())));
+  }
+
+  /**
+   * The environments whose engines the orchestrator cannot dial: all but its own, the first (see
+   * EnvironmentCheck). It reaches an engine's gRPC port by app name, which Azure resolves only
+   * inside the app's environment ("Connect applications in Azure Container Apps"; internal ports,
+   * "Ingress in Azure Container Apps"). A sale placed there would never start, so they take no
+   * new sales; the sales already there stay, as every sale does.
+   */
+  static Map<EnvironmentId, String> unreachable(List<ManagedEnvironment> environments) {
+    String own = environments.get(0).id().name();
+    Map<EnvironmentId, String> closed = new LinkedHashMap<>();
+    environments.stream().skip(1).forEach(e -> closed.put(e.id(),
+        "engines not reachable from " + own + ", where the orchestrator runs: Azure resolves app"
+            + " names only inside their own environment; see docs/deploy.md section 8"));
+    return closed;
   }
 
   private static String describe(ManagedEnvironment environment) {

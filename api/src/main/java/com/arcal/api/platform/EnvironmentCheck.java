@@ -63,14 +63,21 @@ final class EnvironmentCheck {
               + " run the orchestrator as a container app in that environment (docs/deploy.md)");
     }
     String actual = azure.runningInDomain().get();
-    // With several environments, engines of the others are reached across environments
-    // (docs/deploy.md: a shared virtual network); the orchestrator must run in one of them.
-    if (all.stream().noneMatch(e -> e.defaultDomain().equalsIgnoreCase(actual))) {
-      throw new SettingsException(
-          "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
-          "names an environment whose domain is " + wanted + ", but this app runs in " + actual
-              + " (CONTAINER_APP_ENV_DNS_SUFFIX), from where its engines cannot be reached:"
-              + " deploy the orchestrator into that environment, or name its own");
+    if (actual.equalsIgnoreCase(wanted)) {
+      return;
     }
+    // Its own environment comes first: new sales and pool apps are placed there, and only there
+    // are their gRPC ports reachable (AzurePlatform closes the others to new sales).
+    all.stream().filter(e -> e.defaultDomain().equalsIgnoreCase(actual)).findFirst().ifPresent(own -> {
+      throw new SettingsException(
+          "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS",
+          "this app runs in " + own.id().name() + " (CONTAINER_APP_ENV_DNS_SUFFIX " + actual
+              + "), which must come first in the list: engines are reached from there");
+    });
+    throw new SettingsException(
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_ID",
+        "names an environment whose domain is " + wanted + ", but this app runs in " + actual
+            + " (CONTAINER_APP_ENV_DNS_SUFFIX), from where its engines cannot be reached:"
+            + " deploy the orchestrator into that environment, or name its own");
   }
 }

@@ -6,6 +6,7 @@ import com.arcal.controller.azure.EnvironmentUsages;
 import com.arcal.controller.endpoint.EngineEndpoints;
 import com.arcal.controller.engine.EngineClient;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,11 +49,22 @@ public record Platform(
     this(apps, engines, endpoints, infrastructure, description, Optional.empty());
   }
 
-  /** Environments to place sales on, and where their core usage is read. */
-  public record Environments(List<EnvironmentId> ids, EnvironmentUsages usages) {
+  /**
+   * Environments to place sales on, and where their core usage is read.
+   *
+   * @param closed those that take no new sales, each with the reason
+   */
+  public record Environments(
+      List<EnvironmentId> ids, Map<EnvironmentId, String> closed, EnvironmentUsages usages) {
     public Environments {
       ids = List.copyOf(ids);
+      closed = Map.copyOf(closed);
       Objects.requireNonNull(usages, "usages");
+    }
+
+    /** Every one of them open to new sales. */
+    public Environments(List<EnvironmentId> ids, EnvironmentUsages usages) {
+      this(ids, Map.of(), usages);
     }
   }
 }

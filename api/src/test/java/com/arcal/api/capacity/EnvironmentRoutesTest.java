@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,26 @@ class EnvironmentRoutesTest {
     assertThat(metrics)
         .containsPattern("arcal_environment_cores_used\\{environment=\"env-a\",resource_group=\"rg-a\",subscription=\"sub-a\"} 1\\.0")
         .containsPattern("arcal_environment_cores_limit\\{environment=\"env-b\",resource_group=\"rg-b\",subscription=\"sub-b\"} 0\\.0");
+  }
+
+  @Test
+  void aClosedEnvironment_getsNoNewSaleThoughItHasRoom_andSaysWhy() {
+    orch =
+        TestOrchestrator.withEnvironments(
+            dir,
+            u -> u.limit(TestOrchestrator.ENV_A, 1).limit(TestOrchestrator.ENV_B, 10),
+            Map.of(TestOrchestrator.ENV_B, "engines not reachable from env-a"));
+    assertThat(orch.client.post("/sales/spawn", "{\"saleId\":\"first\"}").status()).isEqualTo(202);
+    await().atMost(SOON).until(() -> orch.apps.count("put") == 1);
+
+    assertThat(condition("first").path("message").asText()).isEqualTo(TestOrchestrator.ENV_A.toString());
+    JsonNode environments = orch.client.get("/environments").json().path("environments");
+    assertThat(environments.get(0).path("closed").isNull()).isTrue();
+    assertThat(environments.get(1).path("closed").asText()).isEqualTo("engines not reachable from env-a");
+    assertThat(environments.get(1).path("freeCores").asDouble()).isEqualTo(10.0);
+    assertThat(orch.client.get("/metrics").body())
+        .containsPattern("arcal_environment_open\\{environment=\"env-a\",[^}]*} 1\\.0")
+        .containsPattern("arcal_environment_open\\{environment=\"env-b\",[^}]*} 0\\.0");
   }
 
   private String phase(String sale) {

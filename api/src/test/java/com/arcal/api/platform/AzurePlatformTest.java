@@ -10,6 +10,8 @@ import com.arcal.controller.azure.AppRequest;
 import com.arcal.controller.azure.CoreUsage;
 import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.azure.ArmBudgetPolicy.ArmCallListener;
+import com.arcal.emulator.arm.Environments;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -77,6 +79,27 @@ class AzurePlatformTest {
         .satisfies(a -> assertThat(a.environment().orElseThrow().sameAs(EnvironmentId.parse(legacy).orElseThrow())).isTrue());
     assertThat(usage.used()).as("sale-b counts in its own environment").isEqualTo(0.5);
     assertThat(azure.emulator.stats().count("PUT", "containerApp", 201)).isEqualTo(2);
+    assertThat(platform.environments().orElseThrow().closed())
+        .as("new sales go only where the orchestrator runs: app names resolve in their environment")
+        .containsOnlyKeys(EnvironmentId.parse(legacy).orElseThrow())
+        .hasEntrySatisfying(EnvironmentId.parse(legacy).orElseThrow(), why -> assertThat(why)
+            .startsWith("engines not reachable from arcal-env, where the orchestrator runs"));
+    assertThat(Files.readString(azure.emulator.hostsFile(Environments.defaultDomain(EmulatedEnvironments.GROUP))))
+        .as("what the orchestrator resolves, from inside its environment")
+        .contains(" sale-a").doesNotContain("sale-b");
+  }
+
+  @Test
+  void runningInAnEnvironmentListedSecond_isRefused_forItsOwnMustComeFirst() {
+    Map<String, String> env = azure.azureEnv(EmulatedEnvironments.GROUP);
+    env.remove("ARCAL_CONTAINERAPPS_ENVIRONMENT_ID");
+    env.put("ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS",
+        EmulatedEnvironments.environmentId(EmulatedEnvironments.LEGACY) + ","
+            + EmulatedEnvironments.environmentId(EmulatedEnvironments.GROUP));
+
+    assertRefused(env, "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS",
+        "ARCAL_CONTAINERAPPS_ENVIRONMENT_IDS: this app runs in arcal-env (CONTAINER_APP_ENV_DNS_SUFFIX"
+            + " arcal-local.arcal.localhost), which must come first in the list");
   }
 
   @Test

@@ -51,7 +51,7 @@ final class EmulatedEnvironments implements AutoCloseable {
     env.put("ARCAL_ARM_ENDPOINT", emulator.httpsBaseUrl());
     env.put("ARCAL_ARM_CA_FILE", emulator.certificatePemPath().toString());
     env.put("ARCAL_ARM_STATIC_TOKEN", "emulator-token");
-    env.put("ARCAL_ENGINE_HOSTS_FILE", emulator.hostsFile().toString());
+    env.put("ARCAL_ENGINE_HOSTS_FILE", emulator.hostsFile(Environments.defaultDomain(group)).toString());
     env.put("ARCAL_ENGINE_IMAGE", "arcal/engine:local");
     env.put("CONTAINER_APP_ENV_DNS_SUFFIX", Environments.defaultDomain(group));
     return env;

@@ -167,7 +167,9 @@ public final class ApiLoad implements Scenario {
         Map.entry("ARCAL_STATE_FILE", dir.resolve("desired-state.json").toString()),
         Map.entry("ARCAL_FLEET", "bench-api"),
         Map.entry("ARCAL_ENGINE_IMAGE", "arcal/engine:local"),
-        Map.entry("ARCAL_ENGINE_HOSTS_FILE", arm.hostsFile().toString()),
+        Map.entry(
+            "ARCAL_ENGINE_HOSTS_FILE",
+            arm.hostsFile(Environments.defaultDomain(target.resourceGroup())).toString()),
         Map.entry("AZURE_SUBSCRIPTION_ID", target.subscriptionId()),
         Map.entry("AZURE_RESOURCE_GROUP", target.resourceGroup()),
         Map.entry("AZURE_LOCATION", target.location()),

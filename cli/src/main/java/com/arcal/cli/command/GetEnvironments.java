@@ -31,7 +31,8 @@ final class GetEnvironments implements Callable<Integer> {
       root.out().flush();
       return 0;
     }
-    Table table = new Table("ENVIRONMENT", "RESOURCE GROUP", "SUBSCRIPTION", "CORES", "FREE", "SALES");
+    Table table =
+        new Table("ENVIRONMENT", "RESOURCE GROUP", "SUBSCRIPTION", "CORES", "FREE", "SALES", "NEW SALES");
     for (JsonNode env : answer.path("environments")) {
       table.row(
           env.path("name").asText(),
@@ -39,7 +40,8 @@ final class GetEnvironments implements Callable<Integer> {
           env.path("subscriptionId").asText(),
           cores(env),
           env.path("freeCores").isNumber() ? number(env.path("freeCores")) : "",
-          env.path("sales").asText());
+          env.path("sales").asText(),
+          env.path("closed").isTextual() ? "closed: " + env.path("closed").asText() : "yes");
     }
     table.print(root.out(), "");
     long waiting = answer.path("waitingForCores").asLong();

@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 /**
@@ -117,26 +118,36 @@ public final class ControllerMetrics implements QueueListener, ReconcileObserver
 
   /**
    * {@code arcal_environment_cores_used} and {@code arcal_environment_cores_limit} per managed
-   * environment, as the placement counts them (ARM's usage, kept current between resyncs).
+   * environment, as the placement counts them (ARM's usage, kept current between resyncs), and
+   * {@code arcal_environment_open}: 1 when it takes new sales, 0 when it is closed to them.
    */
   public void bindCapacity(Supplier<List<EnvironmentCapacity>> capacity) {
     for (EnvironmentCapacity env : capacity.get()) {
       EnvironmentId id = env.environment();
-      for (String kind : List.of("used", "limit")) {
-        Gauge.builder(
-                "arcal.environment.cores." + kind,
-                () -> capacity.get().stream()
-                    .filter(c -> c.environment().equals(id))
-                    .mapToDouble(c -> kind.equals("used") ? c.used() : c.limit())
-                    .findFirst()
-                    .orElse(Double.NaN))
-            .description("Consumption cores " + kind + " in the managed environment")
-            .tag("environment", id.name())
-            .tag("resource_group", id.resourceGroup())
-            .tag("subscription", id.subscriptionId())
-            .register(registry);
-      }
+      ToDoubleFunction<ToDoubleFunction<EnvironmentCapacity>> read =
+          value -> capacity.get().stream()
+              .filter(c -> c.environment().equals(id))
+              .mapToDouble(value)
+              .findFirst()
+              .orElse(Double.NaN);
+      environmentGauge("arcal.environment.cores.used", id, () -> read.applyAsDouble(EnvironmentCapacity::used))
+          .description("Consumption cores used in the managed environment")
+          .register(registry);
+      environmentGauge("arcal.environment.cores.limit", id, () -> read.applyAsDouble(EnvironmentCapacity::limit))
+          .description("Consumption cores limit in the managed environment")
+          .register(registry);
+      environmentGauge("arcal.environment.open", id, () -> read.applyAsDouble(c -> c.open() ? 1 : 0))
+          .description("1 when the managed environment takes new sales, 0 when closed to them")
+          .register(registry);
     }
+  }
+
+  private static Gauge.Builder<Supplier<Number>> environmentGauge(
+      String name, EnvironmentId id, Supplier<Number> value) {
+    return Gauge.builder(name, value)
+        .tag("environment", id.name())
+        .tag("resource_group", id.resourceGroup())
+        .tag("subscription", id.subscriptionId());
   }
 
   /**

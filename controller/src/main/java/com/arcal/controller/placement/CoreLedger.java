@@ -33,6 +33,7 @@ public final class CoreLedger implements Placement {
   private static final double REFUSED_MARGIN = 1e-3;
 
   private final List<EnvironmentId> environments;
+  private final Map<EnvironmentId, String> closed;
   private final EnvironmentUsages usages;
   private final Consumer<SaleId> wake;
   private final Map<EnvironmentId, Account> accounts = new LinkedHashMap<>();
@@ -41,15 +42,29 @@ public final class CoreLedger implements Placement {
   private final TreeMap<Long, Waiting> line = new TreeMap<>();
   private long nextArrival;
 
+  public CoreLedger(List<EnvironmentId> environments, EnvironmentUsages usages, Consumer<SaleId> wake) {
+    this(environments, Map.of(), usages, wake);
+  }
+
   /**
    * @param environments the environments, in configuration order (ties go to the first)
+   * @param closed those of them that take no new sales, each with the reason (the sales already
+   *     there stay, and their cores count)
    * @param wake told of each waiting sale once it is placed
    */
-  public CoreLedger(List<EnvironmentId> environments, EnvironmentUsages usages, Consumer<SaleId> wake) {
+  public CoreLedger(
+      List<EnvironmentId> environments,
+      Map<EnvironmentId, String> closed,
+      EnvironmentUsages usages,
+      Consumer<SaleId> wake) {
     if (environments.isEmpty()) {
       throw new IllegalArgumentException("at least one environment");
     }
     this.environments = List.copyOf(environments);
+    Map<EnvironmentId, String> shut = new HashMap<>();
+    closed.forEach((env, why) -> shut.put(configured(env).orElseThrow(
+        () -> new IllegalArgumentException(env + " is closed but not among the environments")), why));
+    this.closed = Map.copyOf(shut);
     this.usages = usages;
     this.wake = wake;
     this.environments.forEach(e -> accounts.put(e, new Account()));
@@ -152,7 +167,7 @@ public final class CoreLedger implements Placement {
     List<EnvironmentCapacity> all = new ArrayList<>();
     accounts.forEach((env, a) -> all.add(new EnvironmentCapacity(
         env, a.known ? a.used : 0, a.known ? a.limit : 0, sales.getOrDefault(env, 0),
-        a.known ? "" : a.problem)));
+        a.known ? "" : a.problem, closed.getOrDefault(env, ""))));
     return all;
   }
 
@@ -163,7 +178,7 @@ public final class CoreLedger implements Placement {
 
   /**
    * Places every waiting sale that fits, oldest first (a smaller, younger sale may fill room an
-   * older one does not fit in); each on the environment with the most free cores.
+   * older one does not fit in); each on the open environment with the most free cores.
    */
   private List<SaleId> admit() {
     List<SaleId> placed = new ArrayList<>();
@@ -187,7 +202,7 @@ public final class CoreLedger implements Placement {
     for (Map.Entry<EnvironmentId, Account> e : accounts.entrySet()) {
       Account a = e.getValue();
       double free = a.limit - a.used;
-      if (a.known && free + TOLERANCE >= cores && free > bestFree) {
+      if (a.known && !closed.containsKey(e.getKey()) && free + TOLERANCE >= cores && free > bestFree) {
         best = e.getKey();
         bestFree = free;
       }

@@ -28,6 +28,7 @@ import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.store.FileDesiredStateStore;
 import com.arcal.emulator.EmulatorSettings;
+import com.arcal.emulator.arm.Environments;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -124,6 +125,34 @@ class CapacityPlacementIT {
         .containsExactlyInAnyOrder(ONE.subscriptionId(), TWO.subscriptionId());
   }
 
+  /**
+   * Run in env-1, an orchestrator resolves the names of env-1's apps only (the emulator's hosts
+   * file of env-1, as Azure scopes app names to their environment): env-2, closed to new sales,
+   * gets none though it has room, and the sale env-1 has no room for waits, saying why.
+   */
+  @Test
+  void runningInOneEnvironment_noSaleIsPlacedWhereItsEngineCannotBeReached() {
+    Path ownNames = azure.emulator.hostsFile(Environments.defaultDomain("rg-a", "env-1"));
+    orchestrator = new Orchestrator(ownNames, Map.of(TWO, "engines not reachable from env-1"));
+    for (int i = 1; i <= 3; i++) {
+      orchestrator.desire("s" + i);
+    }
+
+    await().atMost(SLOW).until(() -> orchestrator.phases().values().stream()
+        .filter(p -> p == Phase.RUNNING).count() == 2);
+    SaleStatus waiting =
+        orchestrator.parts.board().all().stream()
+            .filter(s -> s.phase() != Phase.RUNNING).findFirst().orElseThrow();
+    await().atMost(SLOW).until(() -> orchestrator.status(waiting.saleId().value())
+        .condition(Condition.SCHEDULED).map(c -> c.reason().equals("InsufficientCores")).orElse(false));
+    assertThat(orchestrator.status(waiting.saleId().value()).condition(Condition.SCHEDULED).orElseThrow().message())
+        .contains("env-1 1/1 cores used")
+        .contains("env-2 0/1 cores used, closed to new sales (engines not reachable from env-1)");
+    assertThat(orchestrator.placements()).hasSize(2).allSatisfy((app, env) -> assertThat(env).isEqualTo(ONE.toString()));
+    assertThat(orchestrator.parts.placement().capacity())
+        .extracting(EnvironmentCapacity::open).containsExactly(true, false);
+  }
+
   /** A controller over both environments, one ARM budget per subscription. */
   private final class Orchestrator implements AutoCloseable {
     final FileDesiredStateStore store;
@@ -132,7 +161,13 @@ class CapacityPlacementIT {
     /** The subscriptions an ARM budget was made for. */
     final List<String> budgets = new CopyOnWriteArrayList<>();
 
+    /** One that resolves every environment's app names. */
     Orchestrator() {
+      this(azure.emulator.hostsFile(), Map.of());
+    }
+
+    /** One that resolves the app names in {@code hostsFile}, {@code closed} taking no new sales. */
+    Orchestrator(Path hostsFile, Map<EnvironmentId, String> closed) {
       Clock clock = Clock.systemUTC();
       store = new FileDesiredStateStore(dir.resolve("desired.json"), TestOrchestrator.NAMING, clock, Duration.ofSeconds(1));
       ControllerMetrics metrics = new ControllerMetrics(new SimpleMeterRegistry());
@@ -146,7 +181,7 @@ class CapacityPlacementIT {
                 return List.of(new ArmBudgetPolicy(
                     new ArmBudget(BudgetSettings.defaults(), clock), ArmBudgetPolicy.DEFAULT_MAX_WAIT, metrics));
               });
-      HostsFile names = new HostsFile(azure.emulator.hostsFile());
+      HostsFile names = new HostsFile(hostsFile);
       engines = GrpcEngineClient.resolvingThrough(Duration.ofSeconds(2), names::address);
       ControllerSettings settings =
           ControllerSettings.builder("it-fleet", TestOrchestrator.NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
@@ -161,7 +196,7 @@ class CapacityPlacementIT {
               .metrics(metrics)
               .clock(clock)
               .random(new SplittableRandom(7))
-              .environments(fleet.ids(), fleet.usages())
+              .environments(fleet.ids(), closed, fleet.usages())
               .build();
       parts.controller().start();
     }

@@ -9,6 +9,7 @@ import com.arcal.controller.fake.FakeEnvironmentUsages;
 import com.arcal.controller.sale.SaleId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CoreLedgerTest {
@@ -32,6 +33,27 @@ class CoreLedgerTest {
     assertThat(ledger.place(sale("s2"), 1)).contains(A); // 5 against 5: the first listed
     assertThat(ledger.place(sale("s3"), 1)).contains(B); // 4 against 5
     assertThat(ledger.capacity()).extracting(EnvironmentCapacity::used).containsExactly(6.0, 6.0);
+  }
+
+  @Test
+  void aClosedEnvironment_takesNoNewSale_butKeepsItsOwnAndSaysWhy() {
+    CoreLedger ledger =
+        new CoreLedger(List.of(A, B), Map.of(B, "engines not reachable"), usages, woken::add);
+    usages.limit(A, 1).limit(B, 10);
+    ledger.refresh();
+    ledger.placedAt(sale("old"), B, 0.5);
+
+    assertThat(ledger.place(sale("s1"), 1)).contains(A); // 1 free against 10, but B is closed
+    assertThat(ledger.place(sale("s2"), 1)).as("waits, though B has room").isEmpty();
+    assertThat(ledger.place(sale("old"), 0.5)).as("an existing sale never moves").contains(B);
+    assertThat(ledger.capacity()).extracting(EnvironmentCapacity::open).containsExactly(true, false);
+    assertThat(ledger.capacity().get(1).closed()).isEqualTo("engines not reachable");
+    assertThat(ledger.shortage(1))
+        .contains("env-a 1/1 cores used")
+        .contains("env-b 0/10 cores used, closed to new sales (engines not reachable)");
+
+    ledger.released(sale("s1"));
+    assertThat(woken).containsExactly(sale("s2"));
   }
 
   @Test

@@ -92,6 +92,13 @@ public final class Environments {
     return location;
   }
 
+  /** The default domain of every environment there is (the same in every subscription). */
+  public List<String> defaultDomains() {
+    List<String> all = new ArrayList<>();
+    groups.values().forEach(rg -> names.values().forEach(env -> all.add(defaultDomain(rg, env))));
+    return all;
+  }
+
   /**
    * A managed environment reference resolved to the environment it names.
    *

@@ -1,6 +1,5 @@
 package com.arcal.emulator.names;
 
-import com.arcal.emulator.state.ArmState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +13,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The environment's name service, as a file in the hosts(5) format: one line per app, its name
- * and the loopback address its ports listen on. In Azure, the apps of an environment reach each
- * other's TCP ports by app name ("Ingress in Azure Container Apps"); here the orchestrator reads
- * this file to do the same, which needs no root and changes nothing on the machine.
+ * A name service as a file in the hosts(5) format: one line per app, its name and the loopback
+ * address its ports listen on. In Azure, the apps of an environment reach each other's TCP ports
+ * by app name ("Ingress in Azure Container Apps"); here the orchestrator reads such a file to do
+ * the same, which needs no root and changes nothing on the machine. {@link EnvironmentHosts}
+ * keeps one per environment, as Azure scopes the names, and one naming every app.
  *
  * <p>New names are appended, each line in one write, so a creation costs one short write whatever
  * the number of apps (rewriting the whole file for each of 10,000 creations was the emulator's
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * a reader sees the old file or the new one, and at worst the last line of an append in progress,
  * without its newline (readers skip such a line).
  */
-public final class AppHosts implements ArmState.AddressListener {
+public final class AppHosts {
   public static final String FILE_NAME = "hosts";
   private static final String HEADER =
       "# app name -> loopback address, written by the Container Apps emulator\n";
@@ -43,14 +43,13 @@ public final class AppHosts implements ArmState.AddressListener {
   }
 
   /** Writes the file for these apps (name to loopback address). */
-  @Override
   public synchronized void all(Map<String, String> addresses) {
     written.clear();
     written.putAll(addresses);
     rewrite();
   }
 
-  @Override
+  /** Names given an address, or ({@code Optional.empty()}) no longer resolved, in order. */
   public synchronized void changed(Map<String, Optional<String>> changes) {
     boolean onlyNewNames =
         changes.entrySet().stream()

@@ -67,17 +67,27 @@ public final class ArmState {
     AddressListener NONE =
         new AddressListener() {
           @Override
-          public void all(Map<String, String> addresses) {}
+          public void all(Map<String, Address> addresses) {}
 
           @Override
-          public void changed(Map<String, Optional<String>> changes) {}
+          public void changed(Map<String, Optional<Address>> changes) {}
         };
 
     /** Every app's name and address. */
-    void all(Map<String, String> addresses);
+    void all(Map<String, Address> addresses);
 
     /** Names given an address, or ({@code Optional.empty()}) no longer resolved, in order. */
-    void changed(Map<String, Optional<String>> changes);
+    void changed(Map<String, Optional<Address>> changes);
+  }
+
+  /**
+   * Where an app's ports listen, and the managed environment it belongs to: Azure resolves an
+   * app's name only inside its own environment.
+   */
+  public record Address(String ip, String environmentId) {
+    static Address of(AppRecord app) {
+      return new Address(app.bindHost(), app.spec().environmentId());
+    }
   }
 
   private ArmState(StateStore store, Clock clock, StateSnapshot snapshot) {
@@ -130,9 +140,9 @@ public final class ArmState {
     listener.all(addresses());
   }
 
-  private Map<String, String> addresses() {
-    Map<String, String> byName = new HashMap<>();
-    apps.values().forEach(a -> byName.put(a.name(), a.bindHost()));
+  private Map<String, Address> addresses() {
+    Map<String, Address> byName = new HashMap<>();
+    apps.values().forEach(a -> byName.put(a.name(), Address.of(a)));
     return byName;
   }
 
@@ -199,7 +209,7 @@ public final class ArmState {
   /** One transaction's view of the state. Valid only inside {@link #transact}. */
   public final class Tx {
     private boolean dirty;
-    private final Map<String, Optional<String>> addressChanges = new LinkedHashMap<>();
+    private final Map<String, Optional<Address>> addressChanges = new LinkedHashMap<>();
     private final Set<String> touchedApps = new HashSet<>();
     private final Set<String> touchedOperations = new HashSet<>();
     private final List<String> removedOperations = new ArrayList<>();
@@ -265,9 +275,9 @@ public final class ArmState {
         addressChanges.put(before.name(), Optional.empty()); // the same app, its name's case changed
       }
       if (before == null
-          || !before.bindHost().equals(app.bindHost())
+          || !Address.of(before).equals(Address.of(app))
           || !before.name().equals(app.name())) {
-        addressChanges.put(app.name(), Optional.of(app.bindHost()));
+        addressChanges.put(app.name(), Optional.of(Address.of(app)));
       }
       touchedApps.add(app.name());
       dirty = true;

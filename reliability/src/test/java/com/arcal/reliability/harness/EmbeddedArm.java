@@ -5,6 +5,7 @@ import com.arcal.controller.azure.ArmConnection;
 import com.arcal.controller.azure.AzureTarget;
 import com.arcal.emulator.Emulator;
 import com.arcal.emulator.EmulatorSettings;
+import com.arcal.emulator.arm.Environments;
 import com.arcal.emulator.runtime.ContainerRuntimes;
 import com.arcal.emulator.runtime.RuntimeSettings;
 import com.azure.resourcemanager.appcontainers.ContainerAppsApiManager;
@@ -35,7 +36,8 @@ public final class EmbeddedArm implements AutoCloseable {
 
   public Map<String, String> orchestratorEnv(int port, Path stateFile, String armToken) {
     return OrchestratorProcess.azureEnv(
-        emulator.httpsBaseUrl(), emulator.certificatePemPath(), emulator.hostsFile(), port,
+        emulator.httpsBaseUrl(), emulator.certificatePemPath(),
+        emulator.hostsFile(Environments.defaultDomain(OrchestratorProcess.GROUP)), port,
         stateFile, armToken);
   }
 

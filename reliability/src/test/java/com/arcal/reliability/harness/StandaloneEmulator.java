@@ -2,8 +2,9 @@ package com.arcal.reliability.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import com.arcal.emulator.arm.Environments;
 import com.arcal.emulator.lro.Operation;
-import com.arcal.emulator.names.AppHosts;
+import com.arcal.emulator.names.EnvironmentHosts;
 import com.arcal.emulator.state.StateSnapshot;
 import com.arcal.emulator.state.StateStore;
 import java.nio.file.Path;
@@ -27,12 +28,16 @@ public final class StandaloneEmulator implements AutoCloseable {
   private final Path dataDir;
   public final String url;
   public final Path certificate;
-  /** Where the emulator resolves its apps' names (it keeps the file in its data folder). */
+  /**
+   * Where the apps of {@link OrchestratorProcess#GROUP}'s environment are resolved by name from
+   * inside it, as Azure scopes app names (the emulator keeps the file in its data folder).
+   */
   public final Path hostsFile;
 
   public StandaloneEmulator(Path dataDir, Path log, Duration delay) {
     this.dataDir = dataDir.toAbsolutePath();
-    this.hostsFile = this.dataDir.resolve(AppHosts.FILE_NAME);
+    this.hostsFile =
+        EnvironmentHosts.file(this.dataDir, Environments.defaultDomain(OrchestratorProcess.GROUP));
     Map<String, String> env = new HashMap<>();
     env.put("EMULATOR_HTTPS_PORT", "0");
     env.put("EMULATOR_HTTP_PORT", "-1");
