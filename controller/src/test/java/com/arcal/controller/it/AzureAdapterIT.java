@@ -159,7 +159,10 @@ class AzureAdapterIT {
 
       azure.emulator.runtime().crash("sale-h");
 
-      RevisionHealth crashed = adapter.revisionHealth("sale-h", revision);
+      // The runtime learns of the crash when the container's end is noticed, not at the kill.
+      RevisionHealth crashed =
+          await().atMost(Duration.ofSeconds(10))
+              .until(() -> adapter.revisionHealth("sale-h", revision), h -> !h.healthState().equals("Healthy"));
       assertThat(crashed.healthState()).isEqualTo("Unhealthy");
       assertThat(crashed.restarts()).isEqualTo(1);
       assertThat(crashed.containers().get(0).runningState()).isEqualTo("Waiting");
