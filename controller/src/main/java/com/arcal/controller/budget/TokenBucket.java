@@ -26,10 +26,11 @@ final class TokenBucket {
    * The longest a hold lasts: refill then counts from the lapse, assuming the request arrived
    * within that time of its take. An answer says more than the arrival (a PUT is answered after
    * ARM and the provider validated it, on Azure a second or more), so waiting for it alone would
-   * give up that much refill on every burst. Half a second is more than twice the longest lag
-   * from take to arrival measured here (194 ms, the emulator starved of CPU at nice 19 during a
-   * burst of 300 spawns; 29-111 ms otherwise), and many in-region round trips with a TLS
-   * handshake on Azure. It also keeps a request lost without an answer from stopping the budget.
+   * give up that much refill on every burst. Half a second covers every lag from take to arrival
+   * measured here (6-150 ms with the emulator in process; up to 458 ms with it starved of CPU at
+   * nice 19 during a burst of 300 spawns); on Azure it is a judgment, not a measurement. A longer
+   * lag would let a few requests at the end of a long burst meet a 429, which the budget honours.
+   * It also keeps a request lost without an answer from stopping the budget.
    */
   static final Duration HOLD_LIMIT = Duration.ofMillis(500);
 

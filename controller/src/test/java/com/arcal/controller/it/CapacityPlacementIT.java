@@ -84,15 +84,8 @@ class CapacityPlacementIT {
   @Test
   void salesFillBothEnvironments_theFifthWaitsForCores_andARestartKeepsEveryPlacement() {
     orchestrator = new Orchestrator();
-    for (int i = 1; i <= 5; i++) {
-      orchestrator.desire("s" + i);
-    }
-
-    await().atMost(SLOW).until(() -> orchestrator.phases().values().stream()
-        .filter(p -> p == Phase.RUNNING).count() == 4);
-    SaleStatus waiting =
-        orchestrator.parts.board().all().stream()
-            .filter(s -> s.phase() == Phase.PENDING).findFirst().orElseThrow();
+    SaleStatus waiting = orchestrator.desireUntilRunning(5, 4);
+    assertThat(waiting.phase()).isEqualTo(Phase.PENDING);
     Condition scheduled = waiting.condition(Condition.SCHEDULED).orElseThrow();
     assertThat(scheduled.reason()).isEqualTo("InsufficientCores");
     assertThat(scheduled.message()).contains("env-1 1/1 cores used").contains("env-2 1/1 cores used");
@@ -134,15 +127,7 @@ class CapacityPlacementIT {
   void runningInOneEnvironment_noSaleIsPlacedWhereItsEngineCannotBeReached() {
     Path ownNames = azure.emulator.hostsFile(Environments.defaultDomain("rg-a", "env-1"));
     orchestrator = new Orchestrator(ownNames, Map.of(TWO, "engines not reachable from env-1"));
-    for (int i = 1; i <= 3; i++) {
-      orchestrator.desire("s" + i);
-    }
-
-    await().atMost(SLOW).until(() -> orchestrator.phases().values().stream()
-        .filter(p -> p == Phase.RUNNING).count() == 2);
-    SaleStatus waiting =
-        orchestrator.parts.board().all().stream()
-            .filter(s -> s.phase() != Phase.RUNNING).findFirst().orElseThrow();
+    SaleStatus waiting = orchestrator.desireUntilRunning(3, 2);
     await().atMost(SLOW).until(() -> orchestrator.status(waiting.saleId().value())
         .condition(Condition.SCHEDULED).map(c -> c.reason().equals("InsufficientCores")).orElse(false));
     assertThat(orchestrator.status(waiting.saleId().value()).condition(Condition.SCHEDULED).orElseThrow().message())
@@ -203,6 +188,17 @@ class CapacityPlacementIT {
 
     void desire(String id) {
       store.put(new SaleId(id), SaleSpec.ofConfig(Map.of()), Optional.empty());
+    }
+
+    /** Desires sales s1..s{@code sales}; once {@code running} of them run, one that does not. */
+    SaleStatus desireUntilRunning(int sales, int running) {
+      for (int i = 1; i <= sales; i++) {
+        desire("s" + i);
+      }
+      await().atMost(SLOW).until(() -> phases().values().stream()
+          .filter(p -> p == Phase.RUNNING).count() == running);
+      return parts.board().all().stream()
+          .filter(s -> s.phase() != Phase.RUNNING).findFirst().orElseThrow();
     }
 
     SaleStatus status(String id) {
