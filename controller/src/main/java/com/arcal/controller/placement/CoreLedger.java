@@ -171,6 +171,12 @@ public final class CoreLedger implements Placement {
     return all;
   }
 
+  /** Reads no lock: the closed environments never change. */
+  @Override
+  public Optional<String> closedReason(EnvironmentId environment) {
+    return configured(environment).map(closed::get);
+  }
+
   /** Sales waiting for room, oldest first. */
   public synchronized List<SaleId> waiting() {
     return line.values().stream().map(Waiting::sale).toList();

@@ -44,6 +44,14 @@ public interface Placement {
   /** Every environment as last known, in configuration order. */
   List<EnvironmentCapacity> capacity();
 
+  /** Why {@code environment} takes no new sales; empty when it does, or is not one of ours. */
+  default Optional<String> closedReason(EnvironmentId environment) {
+    return capacity().stream()
+        .filter(c -> c.environment().sameAs(environment) && !c.open())
+        .map(EnvironmentCapacity::closed)
+        .findFirst();
+  }
+
   /** Why a sale asking {@code cores} cannot be placed, naming every environment's usage. */
   default String shortage(double cores) {
     StringBuilder words =

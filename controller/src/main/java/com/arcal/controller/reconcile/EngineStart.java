@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The step after a provisioned app: once Azure has published its addresses, the status and the
- * placement learn where it lives, and {@link EngineConvergence} brings its engine to the sale.
+ * placement learn where it lives, and {@link EngineConvergence} brings its engine to the sale,
+ * unless it lives in an environment closed to new sales, whose engines are not dialled.
  */
 final class EngineStart {
   private final ObservedApps observed;
@@ -46,8 +47,9 @@ final class EngineStart {
   Result converge(DesiredSale sale, String appName) {
     AppObservation app = observed.lookup(appName).app().orElseThrow();
     Optional<Endpoints> ends = endpoints.resolve(app);
+    Optional<String> closed = app.environment().flatMap(placement::closedReason);
     Instant now = clock.instant();
-    if (ends.isEmpty()) {
+    if (ends.isEmpty() && closed.isEmpty()) {
       board.update(
           sale.id(),
           s -> s.withPhase(Phase.STARTING, null)
@@ -64,6 +66,16 @@ final class EngineStart {
     // After a restart too, the status and the core count learn where the app lives.
     app.environment().ifPresent(env -> placement.placedAt(sale.id(), env, app.cores()));
     board.update(sale.id(), s -> AppWrite.placed(s, app.environment(), now));
+    if (closed.isPresent()) {
+      // Its engine cannot be dialled from here (on Azure an app's name resolves only inside its
+      // own environment): no gRPC attempt, hence no heal and no partition counted. The sale stays
+      // where it is, as it was last known; a resync looks again.
+      String why = "its engine is in " + app.environment().get().name() + ", closed: " + closed.get();
+      board.update(
+          sale.id(),
+          s -> s.withConditionStatus(Condition.ENGINE_REACHABLE, "Unknown", "EnvironmentClosed", why, now));
+      return Result.done();
+    }
     try {
       return engineStep.converge(sale, app, ends.get());
     } catch (EngineException e) {

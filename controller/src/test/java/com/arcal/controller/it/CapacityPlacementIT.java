@@ -138,6 +138,43 @@ class CapacityPlacementIT {
         .extracting(EnvironmentCapacity::open).containsExactly(true, false);
   }
 
+  /**
+   * A sale placed in env-2 by an orchestrator that reached it, then run by one in env-1 that
+   * cannot: its app stays where it is, untouched, and its status says why its engine is not dialled.
+   */
+  @Test
+  void aSaleAlreadyInAClosedEnvironment_staysThere_andSaysWhyItsEngineIsNotDialled() {
+    orchestrator = new Orchestrator();
+    orchestrator.desire("s1");
+    orchestrator.desire("s2");
+    await().atMost(SLOW).until(() -> orchestrator.phases().values().stream()
+        .filter(p -> p == Phase.RUNNING).count() == 2);
+    Map<String, String> placements = orchestrator.placements();
+    assertThat(placements.values()).containsExactlyInAnyOrder(ONE.toString(), TWO.toString());
+    String inTwo = placements.entrySet().stream()
+        .filter(e -> e.getValue().equals(TWO.toString())).findFirst().orElseThrow().getKey();
+    orchestrator.close();
+    long writes = azure.emulator.stats().count("PUT", "containerApp", 201);
+
+    orchestrator = new Orchestrator(
+        azure.emulator.hostsFile(Environments.defaultDomain("rg-a", "env-1")),
+        Map.of(TWO, "engines not reachable from env-1"));
+
+    await().atMost(SLOW).until(() -> orchestrator.parts.board().all().stream()
+        .filter(s -> s.appName().equals(inTwo))
+        .anyMatch(s -> s.condition(Condition.ENGINE_REACHABLE)
+            .map(c -> c.reason().equals("EnvironmentClosed")).orElse(false)));
+    Condition reach = orchestrator.parts.board().all().stream()
+        .filter(s -> s.appName().equals(inTwo)).findFirst().orElseThrow()
+        .condition(Condition.ENGINE_REACHABLE).orElseThrow();
+    assertThat(reach.status()).isEqualTo("Unknown");
+    assertThat(reach.message()).isEqualTo("its engine is in env-2, closed: engines not reachable from env-1");
+    await().atMost(SLOW).until(() -> orchestrator.phases().values().stream()
+        .filter(p -> p == Phase.RUNNING).count() == 1);
+    assertThat(orchestrator.placements()).as("nothing moved").isEqualTo(placements);
+    assertThat(azure.emulator.stats().count("PUT", "containerApp", 201)).as("nothing written").isEqualTo(writes);
+  }
+
   /** A controller over both environments, one ARM budget per subscription. */
   private final class Orchestrator implements AutoCloseable {
     final FileDesiredStateStore store;

@@ -3,28 +3,32 @@ package com.arcal.controller.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arcal.controller.azure.AppObservation;
+import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.azure.ProvisioningState;
 import com.arcal.controller.azure.RevisionHealth;
 import com.arcal.controller.endpoint.BuyerUrls;
 import com.arcal.controller.endpoint.EngineEndpoints;
-import com.arcal.controller.azure.EnvironmentId;
-import com.arcal.controller.placement.Unlimited;
 import com.arcal.controller.engine.EngineAddress;
 import com.arcal.controller.fake.FakeContainerApps;
 import com.arcal.controller.fake.FakeEngines;
+import com.arcal.controller.fake.FakeEnvironmentUsages;
 import com.arcal.controller.fake.MutableClock;
 import com.arcal.controller.heal.HealGate;
 import com.arcal.controller.heal.HealSettings;
+import com.arcal.controller.placement.CoreLedger;
+import com.arcal.controller.placement.Placement;
+import com.arcal.controller.placement.Unlimited;
 import com.arcal.controller.sale.AppNaming;
 import com.arcal.controller.sale.SaleDefaults;
 import com.arcal.controller.sale.SaleId;
 import com.arcal.controller.sale.SaleSpec;
+import com.arcal.controller.secret.EngineSecrets;
+import com.arcal.controller.secret.Secret;
+import com.arcal.controller.status.Condition;
 import com.arcal.controller.status.HistoryAction;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
 import com.arcal.controller.status.StatusBoard;
-import com.arcal.controller.secret.EngineSecrets;
-import com.arcal.controller.secret.Secret;
 import com.arcal.controller.store.InMemoryDesiredStateStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +43,7 @@ import org.junit.jupiter.api.Test;
 
 class SaleReconcilerTest {
   private static final SaleId SALE = new SaleId("vente-01");
+  private static final EnvironmentId ENV = new EnvironmentId("sub", "rg", "env");
   private static final String APP = "sale-vente-01";
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -82,6 +87,10 @@ class SaleReconcilerTest {
 
   /** A reconciler as a freshly started orchestrator has it: knowing no engine token. */
   private SaleReconciler reconcilerWith(EngineSecrets engineSecrets) {
+    return reconcilerWith(engineSecrets, new Unlimited(ENV));
+  }
+
+  private SaleReconciler reconcilerWith(EngineSecrets engineSecrets, Placement placement) {
     secrets = engineSecrets;
     Ownership ownership = new Ownership(settings.managedBy());
     AppSpecs specs = new AppSpecs(naming, settings.defaults(), ownership);
@@ -106,7 +115,7 @@ class SaleReconcilerTest {
                 settings, clock),
             secrets,
             settings,
-            new Unlimited(new EnvironmentId("sub", "rg", "env")),
+            placement,
             clock,
             AppPool.NONE);
   }
@@ -151,6 +160,27 @@ class SaleReconcilerTest {
 
   private Secret tokenInAzure(String app) {
     return apps.storedSecret(app, EngineSecrets.SECRET_NAME).orElseThrow();
+  }
+
+  @Test
+  void anAppInAnEnvironmentClosedToNewSales_isLeftAsItIs_itsEngineNeverDialled() {
+    desire(SALE, Map.of());
+    reconciler.reconcile(SALE);
+    apps.completeAll();
+    reconciler = reconcilerWith(new EngineSecrets(apps::secret),
+        new CoreLedger(List.of(ENV), Map.of(ENV, "engines not reachable from env-0"),
+            new FakeEnvironmentUsages(apps), id -> {}));
+
+    Result pass = reconciler.reconcile(SALE);
+
+    assertThat(pass.requeueAfter()).as("looked at again on the next resync").isEmpty();
+    assertThat(engines.calls()).as("no gRPC attempt: no heal, no partition counted").isEmpty();
+    assertThat(apps.count("put")).isEqualTo(1);
+    assertThat(board.get(SALE).orElseThrow().condition(Condition.ENGINE_REACHABLE)).hasValueSatisfying(c -> {
+      assertThat(c.status()).isEqualTo("Unknown");
+      assertThat(c.reason()).isEqualTo("EnvironmentClosed");
+      assertThat(c.message()).isEqualTo("its engine is in env, closed: engines not reachable from env-0");
+    });
   }
 
   @Test
