@@ -68,7 +68,7 @@ param leaseRenewDeadlineSeconds int = 10
 @description('Seconds between attempts to take or renew the lease.')
 param leaseRetryPeriodSeconds int = 2
 
-@description('How many managed environments to create in the VNet (Azure allows 15 per subscription and region by default): engine apps are placed on the one with the most free cores, 100 Consumption cores each by default. The orchestrator runs in the first (it cannot reach engines of the others on Azure yet: docs/deploy.md, section 8). Ignored with existingEnvironmentId.')
+@description('How many managed environments to create in the VNet (Azure allows 15 per subscription and region by default): 100 Consumption cores each by default. The orchestrator runs in the first and keeps the others closed to new sales while their engines cannot be reached from it (docs/deploy.md, section 8). Ignored with existingEnvironmentId.')
 @minValue(1)
 @maxValue(15)
 param environmentCount int = 1
