@@ -24,9 +24,9 @@ final class TokenBucket {
   static final long NO_HOLD = 0;
   /**
    * The longest a hold lasts: refill then counts from the lapse, assuming the request arrived
-   * within that time of its take. An answer says more than the arrival (a PUT is answered after
-   * ARM and the provider validated it, on Azure a second or more), so waiting for it alone would
-   * give up that much refill on every burst. Half a second covers every lag from take to arrival
+   * within that time of its take. An answer comes later than the arrival (a PUT is answered once
+   * ARM and the provider have validated it), so waiting for it alone gives up that much refill on
+   * every burst. Half a second covers every lag from take to arrival
    * measured here (6-150 ms with the emulator in process; up to 458 ms with it starved of CPU at
    * nice 19 during a burst of 300 spawns); on Azure it is a judgment, not a measurement. A longer
    * lag would let a few requests at the end of a long burst meet a 429, which the budget honours.

@@ -15,6 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 class HostsFileTest {
   @TempDir Path dir;
 
+  /** Writes {@code file} naming sale-a, and reads it once through a new HostsFile. */
+  private static HostsFile readNamingSaleA(Path file) throws IOException {
+    Files.writeString(file, "127.1.0.1 sale-a\n");
+    HostsFile hosts = new HostsFile(file);
+    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+    return hosts;
+  }
+
   @Test
   void namesAndAliases_resolve_commentsAndBlankLinesDoNot() throws IOException {
     Path file =
@@ -39,9 +47,8 @@ class HostsFileTest {
 
   @Test
   void aRewrittenFile_isReadAgain() throws IOException {
-    Path file = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
-    HostsFile hosts = new HostsFile(file);
-    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+    Path file = dir.resolve("hosts");
+    HostsFile hosts = readNamingSaleA(file);
 
     Files.writeString(file, "127.1.0.7 sale-a\n");
     // Same size: the new modification time alone must tell the reader.
@@ -62,9 +69,8 @@ class HostsFileTest {
 
   @Test
   void linesAppendedToTheSameFile_areRead_andAHalfWrittenLastLineWaits() throws IOException {
-    Path file = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
-    HostsFile hosts = new HostsFile(file);
-    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+    Path file = dir.resolve("hosts");
+    HostsFile hosts = readNamingSaleA(file);
 
     Files.writeString(file, "127.1.0.2 sale-b\n127.1.0.3 sale-", StandardOpenOption.APPEND);
     assertThat(hosts.address("sale-b")).hasValue("127.1.0.2");
@@ -78,9 +84,8 @@ class HostsFileTest {
 
   @Test
   void aFileReplacedByALongerOne_isReadWhole_notAsAnAppend() throws IOException {
-    Path file = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
-    HostsFile hosts = new HostsFile(file);
-    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+    Path file = dir.resolve("hosts");
+    HostsFile hosts = readNamingSaleA(file);
 
     Path next = Files.writeString(dir.resolve("hosts.tmp"), "127.1.0.2 sale-b\n127.1.0.3 sale-c\n");
     Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -91,9 +96,8 @@ class HostsFileTest {
 
   @Test
   void aFileRewrittenInPlace_longer_isReadWhole() throws IOException {
-    Path file = Files.writeString(dir.resolve("hosts"), "127.1.0.1 sale-a\n");
-    HostsFile hosts = new HostsFile(file);
-    assertThat(hosts.address("sale-a")).hasValue("127.1.0.1");
+    Path file = dir.resolve("hosts");
+    HostsFile hosts = readNamingSaleA(file);
 
     Files.writeString(file, "127.1.0.9 sale-a\n127.1.0.3 sale-c\n");
 
