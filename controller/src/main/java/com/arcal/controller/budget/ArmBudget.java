@@ -158,9 +158,10 @@ public final class ArmBudget {
   }
 
   /**
-   * When a refused caller should come back: its own slot in a queue spaced at the refill rate,
+   * When a refused caller should come back: its own slot, when a token will be there for it
    * behind the callers waiting now and those refused before it, so that refused work returns
-   * paced instead of all at once when the next token is due.
+   * paced by the refill instead of all at once when the next token is due, and as fast as tokens
+   * accrue (no slower).
    */
   public Duration retryDelay(ArmOperation kind) {
     lock.lock();
@@ -172,8 +173,9 @@ public final class ArmBudget {
   }
 
   /**
-   * ARM answered 429: hand out no token of this kind until {@code retryAfter} has passed (the
-   * settings' default when the answer carried none); then one at a time at the refill rate.
+   * ARM answered 429: its bucket was empty, so ours is emptied too, and no token of this kind is
+   * handed out until {@code retryAfter} has passed (the settings' default when the answer carried
+   * none); then what accrued since the 429, as in ARM's bucket, and the refill rate after that.
    */
   public void onThrottled(ArmOperation kind, Duration retryAfter) {
     Duration pause =

@@ -2,21 +2,23 @@ package com.arcal.controller.budget;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 
 /**
  * What {@link ArmBudget} keeps for one kind of operation: its token bucket, the resource
- * provider's own limit as the provider reports it, the callers waiting for it, the next slot
- * handed to a refused caller, and its counts. Not thread-safe: ArmBudget's
- * lock guards it. Invariant: {@code waiters >= 0}, and it counts exactly the callers inside
- * ArmBudget#acquire between {@link #startWaiting} and {@link #stopWaiting}.
+ * provider's own limit as the provider reports it, the callers waiting for it, the slots handed to
+ * refused callers, and its counts. Not thread-safe: ArmBudget's lock guards it. Invariants:
+ * {@code waiters >= 0}, and it counts exactly the callers inside ArmBudget#acquire between
+ * {@link #startWaiting} and {@link #stopWaiting}; {@code slots} is in ascending order.
  */
 final class OperationBudget {
   private final TokenBucket bucket;
   private final ProviderLimit provider;
-  /** Time for one token to refill: the spacing of waiters and of refused callers' slots. */
+  /** Time for one token to refill: the spacing of waiters. */
   private final Duration perToken;
   private int waiters;
-  private Instant nextRetrySlot;
+  /** The slots handed to refused callers that are still to come, in order. */
+  private final ArrayDeque<Instant> slots = new ArrayDeque<>();
   private long granted;
   private long denied;
   private long throttled;
@@ -26,7 +28,6 @@ final class OperationBudget {
     this.bucket = new TokenBucket(size, now);
     this.perToken = Duration.ofNanos((long) (1e9 / size.perSecond()));
     this.provider = new ProviderLimit(perToken);
-    this.nextRetrySlot = now;
   }
 
   /**
@@ -96,13 +97,25 @@ final class OperationBudget {
   }
 
   /**
-   * The wait until a refused caller's slot: no earlier than a token behind the waiters, and one
-   * refill interval behind the slot handed out before.
+   * The wait until a refused caller's slot: when the bucket will have had a token for it and for
+   * every caller ahead (the waiters, and the refused callers whose slots are still to come), and
+   * no sooner than the provider's pace allows after the slot handed out before. So slots follow
+   * the tokens: spaced at the refill rate while the bucket is empty, but as many at once as have
+   * accrued (after a 429's wait, what ARM added meanwhile), not one per interval regardless.
    */
   Duration nextRetrySlot(Instant now) {
-    Instant earliest = now.plus(queuedWait(now));
-    Instant slot = nextRetrySlot.isAfter(earliest) ? nextRetrySlot : earliest;
-    nextRetrySlot = slot.plus(spacing());
+    while (!slots.isEmpty() && !slots.peekFirst().isAfter(now)) {
+      slots.removeFirst(); // its caller is back, or about to be: it no longer waits in line
+    }
+    Instant slot = now.plus(bucket.timeToTokens(now, waiters + slots.size() + 1));
+    Duration pace = provider.spacing();
+    Instant paced = slots.isEmpty()
+        ? now.plus(provider.timeToSend(now)).plus(pace.multipliedBy(waiters))
+        : slots.peekLast().plus(pace);
+    if (paced.isAfter(slot)) {
+      slot = paced;
+    }
+    slots.addLast(slot);
     return Duration.between(now, slot);
   }
 

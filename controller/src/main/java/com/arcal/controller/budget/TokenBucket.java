@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * Token bucket arithmetic for one kind of operation. Not thread-safe: {@link ArmBudget} guards
- * it. Invariant: {@code 0 <= tokens <= burst}; tokens accrue only after {@code refilledAt}, which
- * may lie in the future while a throttle pause lasts, and not while a hold is open.
+ * it. Invariant: {@code 0 <= tokens <= burst}; tokens accrue only after {@code refilledAt}, and not
+ * while a hold is open; none is handed out before {@code pausedUntil} (a 429's Retry-After), though
+ * they accrue meanwhile, as ARM's do.
  *
  * <p>The hold: ARM's bucket starts refilling when the request that took it below full
  * <em>arrives</em>, ours when we take that token. Were that request slower on the wire than the
@@ -86,27 +87,42 @@ final class TokenBucket {
 
   /** How long until a token is usable, ignoring other waiters. */
   Duration timeToToken(Instant now) {
+    return timeToTokens(now, 1);
+  }
+
+  /**
+   * How long until {@code n} tokens will have been usable, if none is taken meanwhile: when the
+   * n-th caller in line gets its token.
+   */
+  Duration timeToTokens(Instant now, int n) {
     refill(now);
     Duration pause = now.isBefore(pausedUntil) ? Duration.between(now, pausedUntil) : Duration.ZERO;
-    if (tokens >= 1) {
+    if (tokens >= n) {
       return pause;
     }
     Instant accruesFrom = refilledAt.isAfter(now) ? refilledAt : now;
-    long nanos = (long) Math.ceil((1 - tokens) / perNano);
+    long nanos = (long) Math.ceil((n - tokens) / perNano);
     Duration refill = Duration.between(now, accruesFrom).plusNanos(nanos);
     return refill.compareTo(pause) > 0 ? refill : pause;
   }
 
   /**
-   * After a 429 nothing goes until {@code until}; then at most one request (the retry) may go and
-   * the bucket refills at its normal rate, instead of a full burst that would be throttled again.
+   * ARM answered 429 {@code now}: its bucket was empty when that request arrived, which was no
+   * later than now. So ours is emptied now and nothing goes until {@code until} (Retry-After), but
+   * it keeps refilling meanwhile, as ARM's does ("Request limits and throttling", Microsoft Learn:
+   * tokens keep being added at the refill rate, and once available they can be used). Refilling
+   * from the start of the wait instead would throw away what ARM accrued during it: a second of
+   * writes for every 429.
    */
   void pause(Instant now, Instant until) {
     refill(now);
+    hold = NO_HOLD; // the 429 is an answer, and says more than the hold would
+    tokens = 0;
+    if (now.isAfter(refilledAt)) {
+      refilledAt = now;
+    }
     if (until.isAfter(pausedUntil)) {
       pausedUntil = until;
-      tokens = Math.min(tokens, 1);
-      refilledAt = until;
     }
   }
 

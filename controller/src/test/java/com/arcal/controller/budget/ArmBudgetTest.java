@@ -206,7 +206,7 @@ class ArmBudgetTest {
   }
 
   @Test
-  void a429_pausesThatKindForEveryone_untilRetryAfter_thenOneAtATime() throws Exception {
+  void a429_emptiesThatKindForEveryone_untilRetryAfter_whileItRefillsAsArmsDoes() throws Exception {
     budget.onThrottled(WRITE, Duration.ofSeconds(30));
 
     assertThat(budget.acquire(WRITE, Duration.ofSeconds(29))).isFalse();
@@ -214,10 +214,33 @@ class ArmBudgetTest {
     assertThat(budget.acquire(READ, Duration.ZERO)).as("other kinds unaffected").isTrue();
 
     clock.advance(Duration.ofSeconds(30));
-    assertThat(drain(WRITE)).as("one retry, not a burst").isEqualTo(1);
+    assertThat(drain(WRITE)).as("what 30 s added, up to the burst").isEqualTo(4);
     clock.advance(Duration.ofMillis(500));
     assertThat(drain(WRITE)).isEqualTo(1);
     assertThat(budget.counters(WRITE).throttled()).isEqualTo(1);
+  }
+
+  @Test
+  void afterA429_refusedCallersComeBackAsTokensAccrue() throws Exception {
+    assertThat(budget.acquire(WRITE, Duration.ZERO)).isTrue();
+    budget.onThrottled(WRITE, Duration.ofSeconds(1));
+
+    // Writes refill at 2/s, during the second of Retry-After too: two callers may go when it
+    // ends, not one and the next half a second later, which would lose a token for good.
+    assertThat(budget.retryDelay(WRITE)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(budget.retryDelay(WRITE)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(budget.retryDelay(WRITE)).isEqualTo(Duration.ofMillis(1500));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(drain(WRITE)).isEqualTo(2);
+  }
+
+  @Test
+  void a429_endsAnOpenHold_refillCountsFromIt() throws Exception {
+    budget.take(WRITE, Duration.ZERO).orElseThrow(); // from full: opens a hold, never answered
+    budget.onThrottled(WRITE, Duration.ofSeconds(1));
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(drain(WRITE)).as("2/s since the 429, not since the hold's lapse").isEqualTo(2);
   }
 
   @Test
