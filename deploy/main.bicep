@@ -45,10 +45,10 @@ param engineCpu string = '0.5'
 @description('Memory of a new engine app (a sale may override it).')
 param engineMemory string = '1Gi'
 
-@description('Reconcile workers.')
+@description('Reconcile workers: at least ARM writes per second x seconds to answer a PUT, plus those starting engines.')
 @minValue(1)
 @maxValue(256)
-param workers int = 8
+param workers int = 32
 
 @description('Seconds between full resyncs.')
 @minValue(1)

@@ -185,7 +185,12 @@ public record EmulatorSettings(
     private Duration deletionDelay = Duration.ofSeconds(1);
     private ThrottleSettings throttle = ThrottleSettings.arm();
     private RuntimeSettings runtime;
-    private int httpThreads = 8;
+    /**
+     * ARM serves a client's requests side by side; with 8 threads, 24 of a controller's 32
+     * concurrent PUTs waited here before the throttle counted them, so this bucket started its
+     * refill late and answered 429s that ARM, counting on arrival, would not.
+     */
+    private int httpThreads = 64;
     private List<String> consumptionOnlyGroups = List.of();
     private List<String> environments = List.of(ResourceIds.ENVIRONMENT_NAME);
     private int environmentCores = Environments.DEFAULT_CORES;

@@ -42,7 +42,7 @@ class SettingsTest {
     assertThat(s.reconcile().stateFile()).isEqualTo(Path.of("desired-state.json").toAbsolutePath());
     assertThat(s.reconcile().naming().prefix()).isEqualTo("sale-");
     assertThat(s.reconcile().managedBy()).isEqualTo("arcal");
-    assertThat(s.reconcile().workers()).isEqualTo(8);
+    assertThat(s.reconcile().workers()).isEqualTo(32);
     assertThat(s.reconcile().defaults().image()).isEqualTo("arcal/engine:local");
     assertThat(s.reconcile().defaults().cpu()).isEqualTo("0.5");
     assertThat(s.reconcile().defaults().memory()).isEqualTo("1Gi");

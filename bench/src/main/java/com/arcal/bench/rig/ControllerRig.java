@@ -41,7 +41,6 @@ import java.util.concurrent.Semaphore;
 public final class ControllerRig implements AutoCloseable {
   public static final AppNaming NAMING = new AppNaming("sale-");
   public static final String FLEET = "bench";
-  public static final int WORKERS = 8;
   /** The orchestrator's defaults (ARCAL_POLL_MILLIS, its engine healing delays). */
   static final Duration POLL = Duration.ofMillis(250);
 
@@ -131,7 +130,6 @@ public final class ControllerRig implements AutoCloseable {
 
   private static ControllerSettings settings(Duration resyncPeriod) {
     return ControllerSettings.builder(FLEET, NAMING, new SaleDefaults("arcal/engine:local", "0.5", "1Gi"))
-        .workers(WORKERS)
         .resyncPeriod(resyncPeriod)
         .pollInterval(POLL)
         // -Darcal.bench.healthWatchLimit=N: the scale scenario's heap with N watches at most

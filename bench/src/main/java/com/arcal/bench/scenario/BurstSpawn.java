@@ -11,6 +11,8 @@ import com.arcal.bench.rig.Progress;
 import com.arcal.bench.rig.Waits;
 import com.arcal.controller.status.Phase;
 import com.arcal.controller.status.SaleStatus;
+import com.arcal.emulator.OperationKind;
+import com.arcal.emulator.fault.FaultRates;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,8 +39,9 @@ import java.util.function.IntFunction;
  * directly and never sees the API's write path). Just before, the same number of
  * {@code GET /healthz} at once: the floor of the HTTP stack and this machine for N requests with
  * no write at all; it also opens the N connections the spawns then use, as a dashboard's are.
- * Measured twice: with the emulator in this JVM, and with it in a child process at the lowest CPU
- * priority (Azure's side of each PUT does not run on the orchestrator's cores).
+ * Measured three times: with the emulator in this JVM, with it in a child process at the lowest CPU
+ * priority (Azure's side of each PUT does not run on the orchestrator's cores), and in this JVM
+ * answering each PUT only after half a second, as Azure does not answer at once.
  */
 public final class BurstSpawn implements Scenario {
   static final String NAME = "burst";
@@ -72,7 +75,16 @@ public final class BurstSpawn implements Scenario {
      * A child process at the lowest CPU priority: Azure's control plane does not run on the
      * orchestrator's machine, and this is the nearest a single machine gets to that.
      */
-    BELOW_OTHERS("emulator at nice 19");
+    BELOW_OTHERS("emulator at nice 19"),
+    /**
+     * In this JVM, answering every PUT only after {@link #PUT_ANSWER}: Azure answers a PUT once ARM
+     * and Microsoft.App have validated it (in the recording, the 201 and the first poll are a second
+     * apart; no figure is published), and each answer holds a reconcile worker until it comes.
+     */
+    SLOW_PUT_ANSWERS("emulator in process, PUTs answered after 0.5 s");
+
+    /** How long the emulator takes to answer a PUT in {@link #SLOW_PUT_ANSWERS}. */
+    static final Duration PUT_ANSWER = Duration.ofMillis(500);
 
     final String label;
 
@@ -81,7 +93,14 @@ public final class BurstSpawn implements Scenario {
     }
 
     ArmSite open(Path dir, Duration latency) {
-      return this == IN_PROCESS ? EmulatedArm.start(dir, latency) : ChildEmulator.startBelowOthers(dir, latency);
+      if (this == BELOW_OTHERS) {
+        return ChildEmulator.startBelowOthers(dir, latency);
+      }
+      EmulatedArm arm = EmulatedArm.start(dir, latency);
+      if (this == SLOW_PUT_ANSWERS) {
+        arm.emulator().faults().set(OperationKind.WRITE, FaultRates.none().withLatency(1.0, PUT_ANSWER));
+      }
+      return arm;
     }
   }
 
@@ -93,6 +112,7 @@ public final class BurstSpawn implements Scenario {
     burst(context, n, WARM_UP_LATENCY, false, Site.IN_PROCESS);
     burst(context, n, context.options().latency(), true, Site.IN_PROCESS);
     burst(context, n, context.options().latency(), true, Site.BELOW_OTHERS);
+    burst(context, n, context.options().latency(), true, Site.SLOW_PUT_ANSWERS);
   }
 
   private static void burst(BenchContext context, int n, Duration latency, boolean measured, Site site)

@@ -75,7 +75,7 @@ public record ControllerSettings(
     private final String managedBy;
     private final AppNaming naming;
     private final SaleDefaults defaults;
-    private int workers = 8;
+    private int workers = 32;
     private Duration resyncPeriod = Duration.ofSeconds(30);
     private Duration pollInterval = Duration.ofMillis(250);
     private Duration engineRestartAfter = Duration.ofSeconds(30);
