@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * An emulator with both environment types, reached like Azure by an orchestrator on the azure
  * platform: {@link #GROUP}'s environment has workload profiles, {@link #LEGACY}'s is
- * Consumption-only. Provisioning is slow enough that no container ever starts.
+ * Consumption-only. Provisioning is slow enough that no container ever starts, unless a test
+ * asks for engines.
  */
 final class EmulatedEnvironments implements AutoCloseable {
   static final String SUBSCRIPTION = "00000000-0000-0000-0000-0000000000e1";
@@ -24,12 +25,17 @@ final class EmulatedEnvironments implements AutoCloseable {
   final Emulator emulator;
 
   EmulatedEnvironments(Path dir) {
+    this(dir, Duration.ofMinutes(10));
+  }
+
+  /** Apps provisioned (their engines started in process) and deleted after {@code delay}. */
+  EmulatedEnvironments(Path dir, Duration delay) {
     RuntimeSettings runtime = RuntimeSettings.defaults(RuntimeSettings.Mode.IN_PROCESS, dir);
     EmulatorSettings settings =
         EmulatorSettings.builder(dir)
             .resourceGroups(List.of(GROUP, LEGACY))
             .consumptionOnly(List.of(LEGACY))
-            .delays(Duration.ofMinutes(10), Duration.ofMinutes(10))
+            .delays(delay, delay)
             .runtime(runtime)
             .build();
     this.emulator = Emulator.start(settings, ContainerRuntimes.create(runtime));

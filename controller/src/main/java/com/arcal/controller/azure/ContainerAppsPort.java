@@ -25,12 +25,11 @@ public interface ContainerAppsPort {
   /**
    * Replaces the app's tags and nothing else (a PATCH whose body holds only {@code tags}); returns
    * at once. Tags are not part of the revision template, so Azure makes no new revision and
-   * restarts nothing: this is how a warm-pool app is bound to a sale. A default that refuses, so
-   * that a port written before it (a test double) still compiles.
+   * restarts nothing: this is how a warm-pool app is bound to a sale. No default: one that
+   * refused hid that the port routing several environments lacked it, and every warm-pool
+   * binding on Azure failed.
    */
-  default void beginUpdateTags(String appName, Map<String, String> tags) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot update tags");
-  }
+  void beginUpdateTags(String appName, Map<String, String> tags);
 
   /** Sends the DELETE; returns without waiting for the app to be gone. Missing app: no error. */
   void beginDelete(String appName);

@@ -98,6 +98,11 @@ public final class RoutedContainerApps implements ContainerAppsPort {
   }
 
   @Override
+  public void beginUpdateTags(String appName, Map<String, String> tags) {
+    homeOrFirst(appName).port().beginUpdateTags(appName, tags);
+  }
+
+  @Override
   public void beginDelete(String appName) {
     home(appName).ifPresent(group -> group.port().beginDelete(appName));
   }

@@ -58,6 +58,19 @@ class RoutedContainerAppsTest {
   }
 
   @Test
+  void aTagsPatch_goesToTheGroupTheAppLivesIn() {
+    groupB.beginCreateOrUpdate(app("pool-1").placedIn(B));
+    groupB.completeAll();
+    routed.list();
+
+    routed.beginUpdateTags("pool-1", Map.of("arcal-sale", "vente-01"));
+
+    assertThat(groupB.count("tags pool-1")).isEqualTo(1);
+    assertThat(groupB.app("pool-1").orElseThrow().tags()).containsEntry("arcal-sale", "vente-01");
+    assertThat(groupA.count("tags")).isZero();
+  }
+
+  @Test
   void anUpdateWithoutTag_staysInTheGroupTheAppLivesIn() {
     groupB.beginCreateOrUpdate(app("old"));
     groupB.completeAll();
