@@ -6,6 +6,7 @@ import com.arcal.controller.azure.EnvironmentId;
 import com.arcal.controller.heal.Quota;
 import com.arcal.controller.leader.BlobLeaseElector;
 import com.arcal.controller.leader.LeaseSettings;
+import com.arcal.controller.reconcile.ControllerSettings;
 import com.arcal.controller.reconcile.HealthWatches;
 import com.arcal.controller.rollout.MaxUnavailable;
 import com.arcal.controller.rollout.RolloutSettings;
@@ -190,11 +191,8 @@ final class SettingsReader {
                 "milliseconds between looks at an operation in flight, 10-600000")),
         naming,
         managedBy,
-        // A worker is held for the whole of each ARM request, and Azure answers a PUT only after
-        // validating it: at a PUT answered in 0.5 s, 8 workers sent 16 creates per second at most,
-        // so a burst of 300 took 1.45x its throttle bound, against 1.03x with 32
-        // (docs/benchmarks.md). 32 keep up with ARM's 10 writes per second up to 3 s a PUT.
-        env.integer("ARCAL_WORKERS", 32, 1, 256, "a number of reconcile workers, 1-256"),
+        env.integer("ARCAL_WORKERS", ControllerSettings.DEFAULT_WORKERS, 1, 256,
+            "a number of reconcile workers, 1-256"),
         defaults,
         engineHostsFile(platform, azure),
         rollout(),

@@ -77,13 +77,14 @@ public final class BurstSpawn implements Scenario {
      */
     BELOW_OTHERS("emulator at nice 19"),
     /**
-     * In this JVM, answering every PUT only after {@link #PUT_ANSWER}: Azure answers a PUT once ARM
-     * and Microsoft.App have validated it (in the recording, the 201 and the first poll are a second
-     * apart; no figure is published), and each answer holds a reconcile worker until it comes.
+     * In this JVM, answering every write (in a burst, the PUTs) only after {@link #PUT_ANSWER}:
+     * Azure answers a PUT once ARM and Microsoft.App have validated it (in the recording, the 201
+     * and the first poll are a second apart; no figure is published), and each answer holds a
+     * reconcile worker until it comes.
      */
     SLOW_PUT_ANSWERS("emulator in process, PUTs answered after 0.5 s");
 
-    /** How long the emulator takes to answer a PUT in {@link #SLOW_PUT_ANSWERS}. */
+    /** How long the emulator takes to answer a write in {@link #SLOW_PUT_ANSWERS}. */
     static final Duration PUT_ANSWER = Duration.ofMillis(500);
 
     final String label;
